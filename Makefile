@@ -1,0 +1,36 @@
+# Every target sets up .venv from pyproject.toml first, so a fresh clone needs only Python 3.11.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+RAW ?= raw
+OUT ?= extracted
+
+.PHONY: setup extract test lint system-deps fixtures clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+extract: setup
+	$(BIN)/python -m pipeline extract --raw $(RAW) --out $(OUT)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/mypy
+
+# Debian packages used only to rebuild PDF fixtures (LibreOffice); the pipeline itself never needs them.
+system-deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		libreoffice-writer-nogui fonts-liberation fonts-dejavu-core
+
+clean:
+	rm -rf $(OUT)/plans.duckdb $(OUT)/csv $(OUT)/cache

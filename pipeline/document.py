@@ -1,0 +1,151 @@
+"""The common document model between readers and parsers.
+
+Readers (DOCX, PDF) fill a `Document`; parsers read it and never see format details.
+A document is a list of blocks in reading order (paragraphs and tables) plus its footnotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Alignment = Literal["left", "center", "right", "justify"]
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker inside a paragraph: `offset` is the character index the marker follows."""
+
+    number: str
+    offset: int
+
+
+@dataclass
+class Paragraph:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    alignment: Alignment | None = None
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
+    page: int | None = None
+
+    @property
+    def kind(self) -> str:
+        return "paragraph"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table grid, anchored at (row, col) and covering row_span x col_span grid slots."""
+
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+
+    @property
+    def last_row(self) -> int:
+        return self.row + self.row_span - 1
+
+    @property
+    def last_col(self) -> int:
+        return self.col + self.col_span - 1
+
+
+@dataclass
+class Table:
+    """A table as a grid of cells with spans.
+
+    `is_layout` marks borderless tables used only to place text (header and signature blocks).
+    `header_rows` counts the leading rows that form the header.
+    """
+
+    cells: list[Cell]
+    n_rows: int
+    n_cols: int
+    header_rows: int = 1
+    is_layout: bool = False
+    page: int | None = None
+    last_page: int | None = None
+    row_pages: list[int] = field(default_factory=list)  # page of each row, for tables across pages
+
+    @property
+    def kind(self) -> str:
+        return "table"
+
+    def cell_at(self, row: int, col: int) -> Cell | None:
+        """The cell covering grid slot (row, col), if any."""
+        for cell in self.cells:
+            if cell.row <= row <= cell.last_row and cell.col <= col <= cell.last_col:
+                return cell
+        return None
+
+    def row_cells(self, row: int) -> list[Cell]:
+        """Cells anchored in `row`, left to right."""
+        return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
+
+    def to_grid(self) -> list[list[str]]:
+        """Plain text grid: a merged cell's text at its anchor, empty strings elsewhere."""
+        grid = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
+        for cell in self.cells:
+            grid[cell.row][cell.col] = cell.text
+        return grid
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Footnote:
+    """A footnote as the reader sees it: `number` is the displayed number."""
+
+    number: str
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    source_file: str
+    sha256: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    pages: int | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return doc_id_from_sha256(self.sha256)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+def doc_id_from_sha256(sha256: str) -> str:
+    """A short, stable document id: the same file always gets the same id."""
+    return sha256[:16]
+
+
+def infer_header_rows(cells: list[Cell], n_rows: int) -> int:
+    """Leading rows that form a header block, from the grid alone.
+
+    The header ends at the first row boundary that no vertically merged cell crosses, and it
+    reaches at least as far down as any cell of the first row extends.
+    """
+    if n_rows == 0:
+        return 0
+    end = max((c.last_row for c in cells if c.row == 0), default=0) + 1
+    changed = True
+    while changed and end < n_rows:
+        changed = False
+        for cell in cells:
+            if cell.row < end <= cell.last_row:
+                end = cell.last_row + 1
+                changed = True
+    return min(end, n_rows)

@@ -1,0 +1,99 @@
+"""Extraction of one document: raw file -> Document -> tidy records for every output table.
+
+`extract_document` never raises for a bad document: it returns a `documents` row with status
+failed and an error that says what is wrong, so a run over many files always goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.document import Document, doc_id_from_sha256
+from pipeline.errors import DocumentError
+from pipeline.parsers.annex import parse_annex_tables
+from pipeline.parsers.footnotes import parse_footnotes
+from pipeline.parsers.metadata import parse_metadata
+from pipeline.readers.docx import read_docx
+from pipeline.readers.pdf import read_pdf
+from pipeline.units import resolve_units
+from pipeline.version import PIPELINE_VERSION
+
+log = logging.getLogger(__name__)
+Reader = Callable[[Path, str, str], Document]
+READERS: dict[str, tuple[str, Reader]] = {
+    ".docx": ("docx", read_docx),
+    ".pdf": ("pdf", read_pdf),
+}
+UNSUPPORTED_HINTS = {
+    ".doc": "legacy Word .doc is not read yet; save it as .docx (Word or LibreOffice) and put that in raw/",
+}
+
+
+@dataclass
+class ExtractionResult:
+    """Every record one document contributes, keyed by output table name."""
+
+    document: dict[str, Any]
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def extract_document(path: Path, raw_root: Path) -> ExtractionResult:
+    source_file = path.relative_to(raw_root).as_posix()
+    sha256 = file_sha256(path)
+    suffix = path.suffix.lower()
+    fmt = READERS[suffix][0] if suffix in READERS else "unknown"
+    document: dict[str, Any] = {
+        "doc_id": doc_id_from_sha256(sha256),
+        "source_file": source_file,
+        "sha256": sha256,
+        "format": fmt,
+        "status": "failed",
+        "pipeline_version": PIPELINE_VERSION,
+    }
+    if suffix not in READERS:
+        hint = UNSUPPORTED_HINTS.get(suffix, "only .docx and .pdf files are read; convert it to one of those")
+        document["error"] = f"unsupported file type '{suffix or path.name}': {hint}"
+        return ExtractionResult(document)
+    try:
+        doc = READERS[suffix][1](path, source_file, sha256)
+        return _parse(doc, document)
+    except DocumentError as exc:
+        document["error"] = str(exc)
+    except Exception as exc:  # a bug or an input no reader foresaw: record it, keep the run going
+        log.exception("unexpected error in %s", source_file)
+        document["error"] = f"unexpected {type(exc).__name__} while reading: {exc}; please report this file"
+    return ExtractionResult(document)
+
+
+def _parse(doc: Document, document: dict[str, Any]) -> ExtractionResult:
+    metadata, scope = parse_metadata(doc)
+    tables, cells = parse_annex_tables(doc)
+    notes, items = parse_footnotes(doc)
+    unit_names = resolve_units(cells, scope, "annex", doc.doc_id) + resolve_units(items, scope, "footnote", doc.doc_id)
+    for cell in cells:
+        cell["pipeline_version"] = PIPELINE_VERSION
+    document.update(metadata)
+    document.update({"status": "ok", "pages": doc.pages, "n_tables": len(tables), "n_cells": len(cells)})
+    return ExtractionResult(
+        document,
+        {
+            "annex_tables": tables,
+            "annex_cells": cells,
+            "footnotes": notes,
+            "footnote_items": items,
+            "unit_names": unit_names,
+        },
+    )

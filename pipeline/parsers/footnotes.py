@@ -1,0 +1,103 @@
+"""Footnote parser: Document footnotes -> footnote records and per-unit footnote items.
+
+A footnote that lists per-unit figures ("Tả Lũng 5 thôn; Sùng Máng 3 thôn; ...") gives one
+item per unit: the name as printed, the value and its measure word. A footnote that states a
+total ("Tổng số thôn thuộc 3 xã biên giới là 51 thôn") records that total. The figure the
+footnote marker is attached to in the body ("có 109 thôn¹") is the total the footnote explains.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.document import Document
+from pipeline.text import normalize_text, parse_number
+
+NUMBER = r"\d[\d.,]*"
+# One capitalised syllable (Vietnamese names write every syllable with a capital).
+NAME_WORD = r"[A-ZÀ-ỸĐ][^\s\d;,:.()]*"
+UNIT_PREFIX = r"(?:(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh)\s+)?"
+ITEM_RE = re.compile(
+    rf"(?<![\w]){UNIT_PREFIX}(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})\s*[:(–-]?\s*"
+    rf"(?P<value>{NUMBER})\s+(?P<measure>[^\W\d]+)",
+)
+STATED_TOTAL_RE = re.compile(
+    rf"(?i:tổng\s+(?:số|cộng)?)[^;()]*?(?:là|gồm|có|:|=)\s*(?P<value>{NUMBER})\s+(?P<measure>[^\W\d]+)"
+)
+# The number (and its measure word) right before a footnote marker: "có 109 thôn¹".
+ANCHOR_RE = re.compile(rf"(?P<value>{NUMBER})\s*(?P<measure>%|[^\W\d]+)?\s*$")
+ANCHOR_CONTEXT_CHARS = 60
+
+
+def parse_footnotes(doc: Document) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(footnote records, item records) for one document."""
+    anchors = _anchors(doc)
+    notes: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
+    for footnote in doc.footnotes:
+        text = normalize_text(footnote.text)
+        stated = STATED_TOTAL_RE.search(text)
+        stated_value = parse_number(stated.group("value")) if stated else None
+        anchor = anchors.get(footnote.number, {})
+        notes.append(
+            {
+                "doc_id": doc.doc_id,
+                "footnote_no": int(footnote.number) if footnote.number.isdigit() else None,
+                "footnote_label": footnote.number,
+                "text": text,
+                "anchor_value": anchor.get("value"),
+                "anchor_measure": anchor.get("measure"),
+                "anchor_context": anchor.get("context"),
+                "stated_total": stated_value.value if stated_value else None,
+                "stated_measure": stated.group("measure").lower() if stated else None,
+                "page": footnote.page,
+                "source_file": doc.source_file,
+            }
+        )
+        items.extend(_items(doc, footnote.number, text, footnote.page))
+    return notes, items
+
+
+def _items(doc: Document, number: str, text: str, page: int | None) -> list[dict[str, Any]]:
+    items = []
+    for position, match in enumerate(ITEM_RE.finditer(text), start=1):
+        value = parse_number(match.group("value"))
+        if value is None:
+            continue
+        items.append(
+            {
+                "doc_id": doc.doc_id,
+                "footnote_no": int(number) if number.isdigit() else None,
+                "item_no": position,
+                "unit_name_raw": match.group("name").strip(),
+                "value": value.value,
+                "measure": match.group("measure").lower(),
+                "item_text": match.group(0).strip(),
+                "page": page,
+                "source_file": doc.source_file,
+            }
+        )
+    for item_no, item in enumerate(items, start=1):
+        item["item_no"] = item_no
+    return items
+
+
+def _anchors(doc: Document) -> dict[str, dict[str, Any]]:
+    """Footnote number -> the figure its marker is attached to in the body, if there is one."""
+    anchors: dict[str, dict[str, Any]] = {}
+    for paragraph in doc.paragraphs:
+        for ref in paragraph.footnote_refs:
+            before = paragraph.text[: ref.offset]
+            context = normalize_text(before[-ANCHOR_CONTEXT_CHARS:])
+            match = ANCHOR_RE.search(before.rstrip())
+            value = parse_number(match.group("value")) if match else None
+            anchors.setdefault(
+                ref.number,
+                {
+                    "value": value.value if value else None,
+                    "measure": (match.group("measure") or "").lower() or None if match else None,
+                    "context": context,
+                },
+            )
+    return anchors

@@ -1,0 +1,130 @@
+"""Metadata parser: Document -> the fields of its `documents` row (type, number, date, issuer, signer).
+
+Reads the header block (the borderless table at the top, or the first paragraphs where the
+reader found none), the title and the signature block, using the fixed form of Vietnamese
+administrative documents (Nghị định 30/2020/NĐ-CP): "Số: 30-CTr/HU", "ngày 10 tháng 10 năm 2022".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from pipeline.document import Document, Table
+from pipeline.places import Scope, detect_scope, load_gazetteer
+from pipeline.text import fold_diacritics, normalize_text
+
+HEADER_PARAGRAPHS = 12
+# Document types by the words of their title line, and by the abbreviation in their number.
+DOC_TYPES = {
+    "chuong trinh": "Chương trình",
+    "ke hoach": "Kế hoạch",
+    "nghi quyet": "Nghị quyết",
+    "quyet dinh": "Quyết định",
+    "bao cao": "Báo cáo",
+    "thong bao": "Thông báo",
+    "to trinh": "Tờ trình",
+    "de an": "Đề án",
+    "chi thi": "Chỉ thị",
+    "huong dan": "Hướng dẫn",
+    "cong van": "Công văn",
+}
+NUMBER_CODES = {
+    "CTR": "Chương trình",
+    "KH": "Kế hoạch",
+    "NQ": "Nghị quyết",
+    "QD": "Quyết định",
+    "BC": "Báo cáo",
+    "TB": "Thông báo",
+    "TTR": "Tờ trình",
+    "DA": "Đề án",
+    "CT": "Chỉ thị",
+    "HD": "Hướng dẫn",
+}
+DOC_NUMBER_RE = re.compile(r"\bSố\s*[:.]?\s*(\d+[\w./-]*/[\w./-]*[A-ZĐ][\w./-]*)", re.IGNORECASE)
+DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+SIGNATURE_MARKERS = ("t/m", "tm.", "tm ", "kt.", "kt ", "q.", "tl.", "thay mặt")
+
+
+def _header_text(doc: Document) -> tuple[str, Table | None]:
+    """The header block's text, and the layout table holding it where there is one."""
+    for block in doc.blocks[:5]:
+        if isinstance(block, Table) and block.is_layout:
+            return "\n".join(c.text for c in block.cells), block
+    paragraphs = [p.text for p in doc.paragraphs[:HEADER_PARAGRAPHS]]
+    return "\n".join(paragraphs), None
+
+
+def _signature_text(doc: Document) -> str:
+    """The last block that carries a signing formula ('T/M HUYỆN ỦY', 'KT. CHỦ TỊCH', ...)."""
+    for block in reversed(doc.blocks):
+        text = "\n".join(c.text for c in block.cells) if isinstance(block, Table) else block.text
+        if any(marker in text.lower() for marker in SIGNATURE_MARKERS):
+            return text
+    return ""
+
+
+def _signer(signature_text: str) -> str | None:
+    """The signer is the last line of the signature block written as a personal name."""
+    lines = [normalize_text(line) for line in signature_text.splitlines()]
+    names = [
+        line
+        for line in lines
+        if line and not line.isupper() and not line.startswith(("(", "-", "*")) and len(line.split()) <= 5
+    ]
+    return names[-1] if names else None
+
+
+def _issuer(header_table: Table | None, header_text: str) -> str | None:
+    """The issuing body: the upper-case line just above the number in the header block's first column."""
+    lines = [normalize_text(line) for line in header_text.splitlines()]
+    if header_table is not None:
+        first = header_table.cell_at(0, 0)
+        lines = [normalize_text(line) for line in (first.text if first else "").splitlines()]
+    bodies = [line for line in lines if line.isupper() and len(line) > 3 and not DOC_NUMBER_RE.search(line)]
+    return bodies[-1] if bodies else None
+
+
+def _doc_type(doc: Document, doc_number: str | None) -> str | None:
+    for paragraph in doc.paragraphs[: HEADER_PARAGRAPHS * 2]:
+        text = normalize_text(paragraph.text)
+        if text and text.isupper():
+            key = fold_diacritics(text)
+            for words, name in DOC_TYPES.items():
+                if key == words or key.startswith(words + " "):
+                    return name
+    if doc_number and "/" in doc_number:
+        code = fold_diacritics(doc_number.split("/")[0].split("-")[-1]).upper()
+        return NUMBER_CODES.get(code)
+    return None
+
+
+def parse_metadata(doc: Document) -> tuple[dict[str, Any], Scope | None]:
+    """The document's metadata fields and the area (scope) its unit names belong to."""
+    header_text, header_table = _header_text(doc)
+    body_text = "\n".join(p.text for p in doc.paragraphs)
+    number = DOC_NUMBER_RE.search(header_text) or DOC_NUMBER_RE.search(body_text)
+    doc_number = number.group(1).rstrip(".,") if number else None
+    issued = DATE_RE.search(header_text)
+    issued_date = None
+    if issued:
+        day, month, year = (int(g) for g in issued.groups())
+        try:
+            issued_date = date(year, month, day).isoformat()
+        except ValueError:
+            issued_date = None
+    scope = detect_scope(header_text, body_text)
+    gazetteer = load_gazetteer()
+    fields = {
+        "doc_type": _doc_type(doc, doc_number),
+        "doc_number": doc_number,
+        "issued_date": issued_date,
+        "issuer": _issuer(header_table, header_text),
+        "signer": _signer(_signature_text(doc)),
+        "province": gazetteer.by_code[scope.province_code].name if scope else None,
+        "district": gazetteer.by_code[scope.district_code].name if scope and scope.district_code else None,
+        "province_code": scope.province_code if scope else None,
+        "district_code": scope.district_code if scope else None,
+    }
+    return fields, scope

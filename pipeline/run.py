@@ -1,0 +1,125 @@
+"""The extract command end to end: raw folder -> records -> validated frames -> DuckDB -> CSVs.
+
+Documents are extracted independently (serially, or on any concurrent.futures.Executor), then
+validated, loaded and checked together. The summary counts what an analyst needs to know.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from pipeline.extract import ExtractionResult, extract_document
+from pipeline.load import write_database
+from pipeline.publish import write_csvs
+from pipeline.schemas import TABLE_ORDER, table_spec
+from pipeline.validate import validate_frame
+
+log = logging.getLogger(__name__)
+DATABASE_NAME = "plans.duckdb"
+IGNORED_NAMES = frozenset({".gitkeep", "README.md", "README.txt"})
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    documents_ok: int
+    documents_failed: int
+    tables: int
+    cells: int
+    checks_passed: int
+    checks_failed: int
+    checks_warned: int
+    quarantined: int
+
+
+def list_raw_files(raw: Path) -> list[Path]:
+    """Every document file under `raw`, in a stable order; hidden files and notes are skipped."""
+    return sorted(
+        p
+        for p in raw.rglob("*")
+        if p.is_file()
+        and p.name not in IGNORED_NAMES
+        and not any(part.startswith(".") for part in p.relative_to(raw).parts)
+    )
+
+
+def extract_all(files: list[Path], raw: Path, executor: Executor | None = None) -> list[ExtractionResult]:
+    if executor is None:
+        return [extract_document(path, raw) for path in files]
+    return list(executor.map(extract_document, files, [raw] * len(files)))
+
+
+def mark_duplicates(results: list[ExtractionResult]) -> None:
+    """A second copy of the same bytes fails with a pointer to the first; its records are dropped."""
+    first_seen: dict[str, str] = {}
+    for result in results:
+        sha = result.document["sha256"]
+        if sha in first_seen:
+            result.document.update(
+                status="failed",
+                error=f"same file as {first_seen[sha]} (identical sha256); extracted once, under that name",
+            )
+            result.records = {}
+        else:
+            first_seen[sha] = result.document["source_file"]
+
+
+def to_frames(results: Iterable[ExtractionResult]) -> tuple[dict[str, pd.DataFrame], list[dict[str, Any]]]:
+    """Validated frames for every output table, and the quarantined rows."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_ORDER}
+    for result in results:
+        rows["documents"].append(result.document)
+        for name, records in result.records.items():
+            rows[name].extend(records)
+    frames: dict[str, pd.DataFrame] = {}
+    quarantined: list[dict[str, Any]] = []
+    for name in TABLE_ORDER:
+        if name in ("checks", "quarantine"):
+            continue
+        frame, bad = validate_frame(pd.DataFrame(rows[name]), table_spec(name))
+        frames[name] = frame
+        quarantined.extend(bad)
+    frames["quarantine"] = pd.DataFrame(quarantined, columns=table_spec("quarantine").column_names)
+    return frames, quarantined
+
+
+def run_extract(raw: Path, out: Path, executor: Executor | None = None) -> RunSummary:
+    files = list_raw_files(raw)
+    log.info("extracting %d files from %s", len(files), raw)
+    results = extract_all(files, raw, executor)
+    mark_duplicates(results)
+    for result in results:
+        if result.document["status"] == "failed":
+            log.error("%s: %s", result.document["source_file"], result.document.get("error"))
+    frames, quarantined = to_frames(results)
+    database = out / DATABASE_NAME
+    write_database(frames, database)
+    write_csvs(database, out / "csv")
+    return summarize(database, len(quarantined))
+
+
+def summarize(database: Path, quarantined: int) -> RunSummary:
+    with duckdb.connect(str(database), read_only=True) as con:
+        docs = dict(con.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
+        checks = dict(con.execute("SELECT status, count(*) FROM checks GROUP BY status").fetchall())
+        counts = con.execute(
+            "SELECT (SELECT count(*) FROM annex_tables), (SELECT count(*) FROM annex_cells)"
+        ).fetchone()
+    tables, cells = counts if counts else (0, 0)
+    return RunSummary(
+        documents_ok=docs.get("ok", 0),
+        documents_failed=docs.get("failed", 0),
+        tables=tables,
+        cells=cells,
+        checks_passed=checks.get("pass", 0),
+        checks_failed=checks.get("fail", 0),
+        checks_warned=checks.get("warn", 0),
+        quarantined=quarantined,
+    )

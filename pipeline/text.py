@@ -1,0 +1,129 @@
+"""Vietnamese text normalisation and number parsing, shared by every stage.
+
+Input: raw strings from readers. Output: normalised strings, comparison keys and parsed numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+# Combining marks for the five Vietnamese tones (grave, acute, hook above, tilde, dot below).
+TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
+# Some PDF fonts map ư/Ư to the Latin letters ƣ/Ƣ (oi with hook).
+GLYPH_FIXES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư", "\u00a0": " ", "\u200b": ""})
+DASHES = "-–—‒−"
+BLANK_VALUES = frozenset({"", "-", "–", "—", "x", "X", "...", "…"})
+
+_SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, known glyph artefacts fixed, whitespace and line breaks folded to single spaces."""
+    text = unicodedata.normalize("NFC", text.translate(GLYPH_FIXES))
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _syllable_key(syllable: str, keep_tone: bool) -> str:
+    """A syllable with its tone mark moved to the end, so old and new tone placement compare equal."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    base = "".join(ch for ch in decomposed if ch not in TONE_MARKS)
+    key = unicodedata.normalize("NFC", base)
+    if keep_tone and tones:
+        key += tones[-1]
+    return key
+
+
+def comparison_key(text: str, keep_tone: bool = True) -> str:
+    """Lower-case key in which 'hoà'/'hòa' and 'uỷ'/'ủy' are equal; tones dropped if keep_tone is False."""
+    words = _WORD_RE.findall(normalize_text(text).lower())
+    return " ".join(_syllable_key(w, keep_tone) for w in words)
+
+
+def fold_diacritics(text: str) -> str:
+    """Lower-case ASCII-like key: every mark removed and đ read as d."""
+    decomposed = unicodedata.normalize("NFD", normalize_text(text).lower().replace("đ", "d"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_WORD_RE.findall(stripped))
+
+
+# A Vietnamese syllable: optional initial consonant cluster, a vowel nucleus, an optional final.
+_INITIALS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
+_FINALS = "ng|nh|ch|c|m|n|p|t|i|y|o|u"
+_SYLLABLE_RE = re.compile(rf"^(?:{_INITIALS})?[aăâeêioôơuưy]{{1,3}}(?:{_FINALS})?$")
+
+
+def is_vietnamese_syllable(token: str) -> bool:
+    """Whether a token can be one Vietnamese syllable ('Chinh' yes, 'h' or 'ng' no)."""
+    key = _syllable_key(unicodedata.normalize("NFC", token.lower()), keep_tone=False)
+    return bool(_SYLLABLE_RE.match(key))
+
+
+NumberKind = Literal["number", "percent", "range"]
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float
+    kind: NumberKind
+    upper: float | None = None
+
+
+_VN_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_VN_DECIMAL = re.compile(r"^\d+(?:,\d+)?$")
+_EN_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?$")
+_POINT_DECIMAL = re.compile(r"^\d+\.\d+$")
+_RANGE = re.compile(rf"^(\S+)\s*[{DASHES}]\s*(\S+)$")
+
+
+def _parse_plain(token: str) -> float | None:
+    """One number token in Vietnamese (1.234,5) or, failing that, English (1,234,567.5) notation."""
+    if _VN_THOUSANDS.match(token):
+        return float(token.replace(".", "").replace(",", "."))
+    if _VN_DECIMAL.match(token):
+        return float(token.replace(",", "."))
+    if _EN_THOUSANDS.match(token):
+        return float(token.replace(",", ""))
+    if _POINT_DECIMAL.match(token):
+        return float(token)
+    return None
+
+
+def parse_number(text: str) -> ParsedNumber | None:
+    """Parse a whole cell or token: '1.234' -> 1234, '11,47' -> 11.47, '70%' -> 70 percent,
+    '2022 - 2025' -> a range. Blanks and dashes are no value (None), never zero."""
+    token = normalize_text(text).replace(" ", "") if "%" in text else normalize_text(text)
+    if token in BLANK_VALUES:
+        return None
+    negative = token.startswith("(") and token.endswith(")")
+    if negative:
+        token = token[1:-1]
+    if token.endswith("%"):
+        value = _parse_plain(token[:-1].strip())
+        return ParsedNumber(value, "percent") if value is not None else None
+    value = _parse_plain(token.replace(" ", ""))
+    if value is not None:
+        return ParsedNumber(-value if negative else value, "number")
+    match = _RANGE.match(token)
+    if match:
+        low, high = _parse_plain(match.group(1)), _parse_plain(match.group(2))
+        if low is not None and high is not None:
+            return ParsedNumber(low, "range", upper=high)
+    return None
+
+
+_LEADING_NUMBER_WITH_NOTE = re.compile(r"^([\d.,]+%?)\s*\((.*)\)\s*$", re.DOTALL)
+
+
+def parse_cell_number(text: str) -> ParsedNumber | None:
+    """A table cell's value: the whole text as a number, or a number followed by a note in
+    parentheses ('46.700.000.000 (Trung ương hỗ trợ 36 tỷ)'). Formulas and prose give None."""
+    parsed = parse_number(text)
+    if parsed is not None:
+        return parsed
+    match = _LEADING_NUMBER_WITH_NOTE.match(normalize_text(text))
+    return parse_number(match.group(1)) if match else None

@@ -1,0 +1,55 @@
+"""Validation stage: tidy frames -> frames that satisfy their pandera schema, plus quarantined rows.
+
+Schemas are validated lazily so every failure is reported at once. A failing row is never
+silently dropped: it goes to the quarantine table with the reason, naming the document, table,
+row and column.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import pandas as pd
+import pandera.errors as pa_errors
+
+from pipeline.schemas import TableSpec, conform, pandera_schema
+
+log = logging.getLogger(__name__)
+PROVENANCE_COLUMNS = ("table_no", "row_path", "column_label", "footnote_no", "source_file")
+
+
+def validate_frame(frame: pd.DataFrame, spec: TableSpec) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """(rows that pass, quarantine records for rows that do not)."""
+    frame = conform(frame.reset_index(drop=True), spec)
+    schema = pandera_schema(spec)
+    try:
+        return schema.validate(frame, lazy=True), []
+    except pa_errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    bad_rows = cases[cases["index"].notna()]
+    if len(bad_rows) < len(cases):
+        whole = cases[cases["index"].isna()]
+        raise ValueError(f"table {spec.name} fails its schema as a whole: {whole.to_dict('records')}")
+    reasons: dict[int, list[str]] = {}
+    for case in bad_rows.itertuples():
+        reasons.setdefault(int(case.index), []).append(
+            f"column {case.column}: {case.check} (value {case.failure_case!r})"
+        )
+    quarantined = []
+    for index, why in reasons.items():
+        row = frame.loc[index]
+        where = ", ".join(f"{c}={row[c]}" for c in PROVENANCE_COLUMNS if c in row and pd.notna(row[c]))
+        reason = f"{spec.name} row ({where}): " + "; ".join(why)
+        log.warning("quarantined: %s", reason)
+        quarantined.append(
+            {
+                "table_name": spec.name,
+                "doc_id": str(row.get("doc_id", "")),
+                "row_json": json.dumps(row.to_dict(), ensure_ascii=False, default=str),
+                "reason": reason,
+            }
+        )
+    good = frame.drop(index=list(reasons))
+    return schema.validate(good, lazy=True), quarantined
