@@ -10,8 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-# Combining marks for the five Vietnamese tones (grave, acute, hook above, tilde, dot below).
-TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
+# Combining marks for the five Vietnamese tones, and the digit each becomes in a comparison key.
+TONE_DIGITS = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+TONE_MARKS = frozenset(TONE_DIGITS)
 # Some PDF fonts map ư/Ư to the Latin letters ƣ/Ƣ (oi with hook).
 GLYPH_FIXES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư", "\u00a0": " ", "\u200b": ""})
 DASHES = "-–—‒−"
@@ -28,13 +29,14 @@ def normalize_text(text: str) -> str:
 
 
 def _syllable_key(syllable: str, keep_tone: bool) -> str:
-    """A syllable with its tone mark moved to the end, so old and new tone placement compare equal."""
+    """A syllable with its tone written as a digit at the end ('hoà' and 'hòa' -> 'hoa2'), so old and
+    new tone placement compare equal."""
     decomposed = unicodedata.normalize("NFD", syllable)
     tones = [ch for ch in decomposed if ch in TONE_MARKS]
     base = "".join(ch for ch in decomposed if ch not in TONE_MARKS)
     key = unicodedata.normalize("NFC", base)
     if keep_tone and tones:
-        key += tones[-1]
+        key += TONE_DIGITS[tones[-1]]
     return key
 
 
