@@ -1,12 +1,169 @@
-"""PDF reader: a .pdf file -> Document (being built; see issue 3)."""
+"""PDF reader: a .pdf file -> Document, with pdfplumber.
+
+Knows PDF layout (glyphs, rules, pages); knows nothing about plan documents. Per page: ruled
+tables first, then the footnote area under its rule, then the body lines, which are grouped into
+paragraphs across pages. Tables that run onto the next page are stitched into one.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
-from pipeline.document import Document
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from pipeline.document import Document, Table
 from pipeline.errors import DocumentError
+from pipeline.readers.pdf_footnotes import FootnoteCollector, footnote_rule_top
+from pipeline.readers.pdf_layout import (
+    MARGIN_ZONE,
+    Margins,
+    is_running_text,
+    lines_to_blocks,
+    margins_by_width,
+    repeated_margin_texts,
+    split_layout_blocks,
+)
+from pipeline.readers.pdf_lines import Char, Line, build_line, group_lines
+from pipeline.readers.pdf_tables import PageTable, char_inside, continues, find_tables, stitch
+
+log = logging.getLogger(__name__)
+MIN_TEXT_CHARS_PER_PAGE = 20
 
 
 def read_pdf(path: Path, source_file: str, sha256: str) -> Document:
-    raise DocumentError("PDF reading is not available yet in this version; extract the DOCX of the document")
+    try:
+        with pdfplumber.open(path) as pdf:
+            return _read(pdf, source_file, sha256)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise DocumentError(
+            "the PDF is encrypted; ask the issuer for an unprotected copy or remove the password"
+        ) from exc
+    except (PDFSyntaxError, PSException) as exc:
+        raise DocumentError(f"the PDF is damaged or truncated ({exc}); download it again") from exc
+
+
+def _read(pdf: Any, source_file: str, sha256: str) -> Document:
+    pages = list(pdf.pages)
+    if not pages:
+        raise DocumentError("the PDF has no pages")
+    text_chars = sum(1 for page in pages for c in page.chars if c["text"].strip())
+    if text_chars < MIN_TEXT_CHARS_PER_PAGE * len(pages) / 4:
+        raise DocumentError("the PDF has no usable text layer (a scan?); it needs OCR, which this run could not do")
+    size = _document_body_size(pages)
+    split = [_split_page(page, size) for page in pages]
+    footnotes = FootnoteCollector([])
+    footnote_pages: dict[int, set[str]] = {}
+    for page, (_tables, _body, note_chars) in zip(pages, split, strict=True):
+        first_new = len(footnotes.footnotes)
+        footnotes.add_lines(note_chars, page.page_number)
+        footnote_pages[page.page_number] = {f.number for f in footnotes.footnotes[first_new:]}
+    items: list[tuple[int, float, Line | PageTable]] = []
+    all_lines: list[Line] = []
+    open_table: PageTable | None = None
+    for page, (tables, body_chars, _notes) in zip(pages, split, strict=True):
+        # A marker's footnote sits on its own page, or on the next one when the page is full.
+        markers = footnote_pages[page.page_number] | footnote_pages.get(page.page_number + 1, set())
+        lines = [build_line(chars, page.page_number, markers) for chars in group_lines(body_chars)]
+        all_lines.extend(lines)
+        content = [line for line in lines if not _in_margin_zone(line, float(page.height))]
+        first_line_top = min((line.top for line in content), default=float("inf"))
+        last: PageTable | None = None
+        for table in sorted(tables, key=lambda t: t.bbox[1]):
+            if (
+                last is None
+                and open_table is not None
+                and table.bbox[1] < first_line_top
+                and continues(open_table, table)
+            ):
+                last = stitch(open_table, table)
+                _replace(items, open_table, last)
+            else:
+                last = table
+                items.append((page.page_number, table.bbox[1], table))
+        items.extend((page.page_number, line.top, line) for line in lines)
+        # Only a table that ends its page can go on at the top of the next one.
+        open_table = last if last is not None and all(line.top < last.bbox[3] for line in content) else None
+    return _assemble(pdf, pages, items, all_lines, size, footnotes, source_file, sha256)
+
+
+def _split_page(page: Any, size: float) -> tuple[list[PageTable], list[Char], list[Char]]:
+    """A page's ruled tables, and its other characters split into body and footnote area."""
+    tables = find_tables(page)
+    rule_top = footnote_rule_top(page, size)
+    body_chars: list[Char] = []
+    note_chars: list[Char] = []
+    for char in page.chars:
+        if any(char_inside(char, t.bbox) for t in tables):
+            continue
+        (note_chars if rule_top is not None and char["top"] > rule_top else body_chars).append(char)
+    return tables, body_chars, note_chars
+
+
+def _assemble(
+    pdf: Any,
+    pages: list[Any],
+    items: list[tuple[int, float, Line | PageTable]],
+    all_lines: list[Line],
+    size: float,
+    footnotes: FootnoteCollector,
+    source_file: str,
+    sha256: str,
+) -> Document:
+    widths = {p.page_number: float(p.width) for p in pages}
+    heights = {p.page_number: float(p.height) for p in pages}
+    repeated = repeated_margin_texts(all_lines, heights, len(pages))
+    by_width = margins_by_width(all_lines, widths, size)
+    fallback = next(iter(by_width.values()), Margins(0.0, max(widths.values())))
+    margins_of = {n: by_width.get(w, Margins(fallback.left, w - fallback.left)) for n, w in widths.items()}
+    ordered: list[Line | Table] = []
+    page_lines: list[Line] = []
+    for page_number, _top, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        if isinstance(item, Line):
+            if not is_running_text(item, heights[page_number], repeated):
+                page_lines.append(item)
+            continue
+        ordered.extend(_with_layout_blocks(page_lines, margins_of, size))
+        page_lines = []
+        ordered.append(item.table)
+    ordered.extend(_with_layout_blocks(page_lines, margins_of, size))
+    blocks = lines_to_blocks(ordered, margins_of)
+    return Document(
+        source_file=source_file,
+        sha256=sha256,
+        format="pdf",
+        blocks=blocks,
+        footnotes=footnotes.footnotes,
+        pages=len(pdf.pages),
+    )
+
+
+def _with_layout_blocks(lines: list[Line], margins_of: dict[int, Margins], size: float) -> list[Line | Table]:
+    out: list[Line | Table] = []
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    for page, group in by_page.items():
+        out.extend(split_layout_blocks(group, margins_of[page].center, size))
+    return out
+
+
+def _replace(items: list[tuple[int, float, Line | PageTable]], old: PageTable, new: PageTable) -> None:
+    for index, (page, top, item) in enumerate(items):
+        if item is old:
+            items[index] = (page, top, new)
+
+
+def _document_body_size(pages: list[Any]) -> float:
+    """The most common font size, weighted by characters: the body text's size."""
+    sizes = Counter(round(c["size"]) for page in pages for c in page.chars if c["text"].strip())
+    return float(sizes.most_common(1)[0][0])
+
+
+def _in_margin_zone(line: Line, page_height: float) -> bool:
+    return bool(line.top < MARGIN_ZONE * page_height or line.bottom > (1 - MARGIN_ZONE) * page_height)

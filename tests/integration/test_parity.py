@@ -1,0 +1,64 @@
+"""The PDF and the DOCX of one document give identical tables (apart from page numbers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import FIXTURES, SEED_DOCX, SEED_PDF, extract_folder
+
+COMPARED = {
+    "annex_cells": "table_no, row_path, parent_path, row_label, column_label, unit_name_raw, unit_code, unit_level, "
+    "is_total, value, value_text, period",
+    "annex_tables": "table_no, n_rows, n_cols, header_rows, unit_axis, title",
+    "footnotes": "footnote_no, text, anchor_value, anchor_measure, stated_total, stated_measure",
+    "footnote_items": "footnote_no, item_no, unit_name_raw, unit_code, value, measure, item_text",
+    "checks": "check_name, table_no, row_path, column_label, unit_code, unit_name_raw, footnote_no, expected, actual, "
+    "status",
+}
+
+
+def pairs() -> list[tuple[Path, Path]]:
+    """The seed, and every fixture folder holding the same document as DOCX and PDF."""
+    found = [(SEED_DOCX, SEED_PDF)]
+    for docx in sorted(FIXTURES.glob("*/*.docx")):
+        pdf = docx.with_suffix(".pdf")
+        if pdf.exists():
+            found.append((docx, pdf))
+    return found
+
+
+def rows(con: duckdb.DuckDBPyConnection, table: str, fmt: str) -> list[tuple[object, ...]]:
+    return con.execute(
+        f"SELECT {COMPARED[table]} FROM {table} "
+        "WHERE doc_id IN (SELECT doc_id FROM documents WHERE format = ?) ORDER BY ALL",
+        [fmt],
+    ).fetchall()
+
+
+@pytest.mark.parametrize(("docx", "pdf"), pairs(), ids=lambda p: p.stem)
+def test_pdf_and_docx_give_identical_tables(tmp_path: Path, docx: Path, pdf: Path) -> None:
+    con = extract_folder([docx, pdf], tmp_path)
+    statuses = con.execute("SELECT format, status, error FROM documents ORDER BY format").fetchall()
+    assert [s[:2] for s in statuses] == [("docx", "ok"), ("pdf", "ok")], statuses
+    for table in COMPARED:
+        from_docx, from_pdf = rows(con, table, "docx"), rows(con, table, "pdf")
+        assert from_docx, table
+        assert from_pdf == from_docx, table
+
+
+def test_pdf_rows_carry_their_page(seed_db: duckdb.DuckDBPyConnection) -> None:
+    pages = seed_db.execute(
+        "SELECT DISTINCT c.page FROM annex_cells c JOIN documents d USING (doc_id) WHERE d.format = 'pdf'"
+    ).fetchall()
+    assert pages == [(13,)]
+    notes = seed_db.execute(
+        "SELECT footnote_no, page FROM footnotes JOIN documents USING (doc_id) WHERE format = 'pdf' ORDER BY 1"
+    ).fetchall()
+    assert notes == [(1, 4), (2, 5)]
+    docx_pages = seed_db.execute(
+        "SELECT count(*) FROM annex_cells JOIN documents USING (doc_id) WHERE format = 'docx' AND page IS NOT NULL"
+    ).fetchone()
+    assert docx_pages == (0,)
