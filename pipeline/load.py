@@ -19,9 +19,9 @@ from pipeline.schemas import all_specs, comment_sql, create_table_sql, table_spe
 log = logging.getLogger(__name__)
 
 
-def check_queries() -> list[tuple[str, str]]:
-    """(name, SQL) of every check file, macros first; files starting with '_' are set-up."""
-    folder = resources.files("pipeline") / "checks"
+def sql_files(folder_name: str) -> list[tuple[str, str]]:
+    """(name, SQL) of every .sql file in a package folder, set-up files ('_' first) first."""
+    folder = resources.files("pipeline") / folder_name
     files = sorted(
         (f for f in folder.iterdir() if f.name.endswith(".sql")),
         key=lambda f: (not f.name.startswith("_"), f.name),
@@ -47,7 +47,7 @@ def insert_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame)
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> None:
     """Run every check file and store its comparisons in the checks table."""
-    for name, sql in check_queries():
+    for name, sql in sql_files("checks"):
         if name.startswith("_"):
             con.execute(sql)
             continue
@@ -66,6 +66,8 @@ def write_database(frames: dict[str, pd.DataFrame], target: Path) -> None:
             for name, frame in frames.items():
                 insert_frame(con, name, frame)
             run_checks(con)
+            for _name, sql in sql_files("views"):
+                con.execute(sql)
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

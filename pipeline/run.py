@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from pipeline.crosswalk import build_crosswalk
 from pipeline.extract import ExtractionResult, extract_document
 from pipeline.load import write_database
 from pipeline.publish import write_csvs
@@ -81,12 +82,13 @@ def to_frames(results: Iterable[ExtractionResult]) -> tuple[dict[str, pd.DataFra
     frames: dict[str, pd.DataFrame] = {}
     quarantined: list[dict[str, Any]] = []
     for name in TABLE_ORDER:
-        if name in ("checks", "quarantine"):
+        if name in ("checks", "quarantine", "unit_crosswalk"):
             continue
         frame, bad = validate_frame(pd.DataFrame(rows[name]), table_spec(name))
         frames[name] = frame
         quarantined.extend(bad)
     frames["quarantine"] = pd.DataFrame(quarantined, columns=table_spec("quarantine").column_names)
+    frames["unit_crosswalk"] = build_crosswalk()
     return frames, quarantined
 
 

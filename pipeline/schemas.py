@@ -39,6 +39,7 @@ TABLE_ORDER = (
     "footnotes",
     "footnote_items",
     "unit_names",
+    "unit_crosswalk",
     "checks",
     "quarantine",
 )
