@@ -30,7 +30,11 @@ lint: setup
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		libreoffice-writer-nogui fonts-liberation fonts-dejavu-core
+		libreoffice-writer-nogui fonts-liberation fonts-liberation2 fonts-dejavu-core
+
+# Rebuild the generated test documents (DOCX with python-docx, PDF with LibreOffice) and their golden CSVs.
+fixtures: setup
+	$(BIN)/python -m tests.fixtures.build_all
 
 clean:
 	rm -rf $(OUT)/plans.duckdb $(OUT)/csv $(OUT)/cache

@@ -181,6 +181,9 @@ def _parse_table(doc: Document, table: Table, table_no: int) -> tuple[dict[str, 
     label_col = next(c for c in columns if c.role == "label")
     marker_col = next((c for c in columns if c.role == "marker"), None)
     units_as_rows = "unit" not in roles and _mentions_units(label_col.label)
+    if units_as_rows:
+        # With units as rows the total is a row; a column headed "Tổng số thôn" is a measure.
+        columns = [Column(c.index, c.path, "value") if c.role == "total" else c for c in columns]
     value_cols = [c for c in columns if c.role in ("total", "unit", "value")]
     paths = RowPathBuilder()
     records: list[dict[str, Any]] = []

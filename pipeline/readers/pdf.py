@@ -55,8 +55,16 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
     text_chars = sum(1 for page in pages for c in page.chars if c["text"].strip())
     if text_chars < MIN_TEXT_CHARS_PER_PAGE * len(pages) / 4:
         raise DocumentError("the PDF has no usable text layer (a scan?); it needs OCR, which this run could not do")
-    size = _document_body_size(pages)
-    split = [_split_page(page, size) for page in pages]
+    tables_of = [find_tables(page) for page in pages]
+    free_chars = [
+        [c for c in page.chars if not any(char_inside(c, t.bbox) for t in tables)]
+        for page, tables in zip(pages, tables_of, strict=True)
+    ]
+    size = _body_size(free_chars)
+    split = [
+        (tables, *_split_page(page, chars, size))
+        for page, tables, chars in zip(pages, tables_of, free_chars, strict=True)
+    ]
     footnotes = FootnoteCollector([])
     footnote_pages: dict[int, set[str]] = {}
     for page, (_tables, _body, note_chars) in zip(pages, split, strict=True):
@@ -92,17 +100,12 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
     return _assemble(pdf, pages, items, all_lines, size, footnotes, source_file, sha256)
 
 
-def _split_page(page: Any, size: float) -> tuple[list[PageTable], list[Char], list[Char]]:
-    """A page's ruled tables, and its other characters split into body and footnote area."""
-    tables = find_tables(page)
+def _split_page(page: Any, chars: list[Char], size: float) -> tuple[list[Char], list[Char]]:
+    """A page's characters outside tables, split into body and footnote area."""
     rule_top = footnote_rule_top(page, size)
-    body_chars: list[Char] = []
-    note_chars: list[Char] = []
-    for char in page.chars:
-        if any(char_inside(char, t.bbox) for t in tables):
-            continue
-        (note_chars if rule_top is not None and char["top"] > rule_top else body_chars).append(char)
-    return tables, body_chars, note_chars
+    if rule_top is None:
+        return chars, []
+    return [c for c in chars if c["top"] <= rule_top], [c for c in chars if c["top"] > rule_top]
 
 
 def _assemble(
@@ -159,10 +162,11 @@ def _replace(items: list[tuple[int, float, Line | PageTable]], old: PageTable, n
             items[index] = (page, top, new)
 
 
-def _document_body_size(pages: list[Any]) -> float:
-    """The most common font size, weighted by characters: the body text's size."""
-    sizes = Counter(round(c["size"]) for page in pages for c in page.chars if c["text"].strip())
-    return float(sizes.most_common(1)[0][0])
+def _body_size(free_chars: list[list[Char]]) -> float:
+    """The most common font size outside tables, weighted by characters: the body text's size.
+    (A long annex in small type can hold more characters than the narrative.)"""
+    sizes = Counter(round(c["size"]) for chars in free_chars for c in chars if c["text"].strip())
+    return float(sizes.most_common(1)[0][0]) if sizes else 12.0
 
 
 def _in_margin_zone(line: Line, page_height: float) -> bool:

@@ -19,8 +19,7 @@ def read_golden(path: Path) -> list[dict[str, str]]:
 
 def test_annex_cells_match_golden(seed_db: duckdb.DuckDBPyConnection, seed_docx_id: str) -> None:
     rows = seed_db.execute(
-        "SELECT row_path, column_label, coalesce(unit_name_raw, ''), is_total, value FROM annex_cells "
-        "WHERE doc_id = ?",
+        "SELECT row_path, column_label, coalesce(unit_name_raw, ''), is_total, value FROM annex_cells WHERE doc_id = ?",
         [seed_docx_id],
     ).fetchall()
     got = {(r[0], r[1], r[2], r[3], r[4]) for r in rows}

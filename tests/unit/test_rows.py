@@ -12,13 +12,22 @@ def paths(markers: list[str]) -> list[tuple[str, str | None]]:
 
 def test_numbers_restart_in_each_section() -> None:
     assert paths(["I", "1", "2", "II", "1", "2"]) == [
-        ("I", None), ("I.1", "I"), ("I.2", "I"), ("II", None), ("II.1", "II"), ("II.2", "II"),
+        ("I", None),
+        ("I.1", "I"),
+        ("I.2", "I"),
+        ("II", None),
+        ("II.1", "II"),
+        ("II.2", "II"),
     ]
 
 
 def test_letters_and_dotted_numbers() -> None:
     assert paths(["I", "1", "a", "b", "1.2"]) == [
-        ("I", None), ("I.1", "I"), ("I.1.a", "I.1"), ("I.1.b", "I.1"), ("I.1.2", "I.1"),
+        ("I", None),
+        ("I.1", "I"),
+        ("I.1.a", "I.1"),
+        ("I.1.b", "I.1"),
+        ("I.1.2", "I.1"),
     ]
 
 

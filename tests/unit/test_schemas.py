@@ -10,9 +10,17 @@ from pipeline.validate import validate_frame
 
 def cell(**overrides: object) -> dict[str, object]:
     row: dict[str, object] = {
-        "doc_id": "0123456789abcdef", "table_no": 1, "row_path": "II.2", "column_label": "Tổng cộng",
-        "is_total": True, "row_is_total": False, "column_is_total": True, "value": 109.0, "value_text": "109",
-        "source_file": "a.docx", "pipeline_version": "test",
+        "doc_id": "0123456789abcdef",
+        "table_no": 1,
+        "row_path": "II.2",
+        "column_label": "Tổng cộng",
+        "is_total": True,
+        "row_is_total": False,
+        "column_is_total": True,
+        "value": 109.0,
+        "value_text": "109",
+        "source_file": "a.docx",
+        "pipeline_version": "test",
     }
     row.update(overrides)
     return row

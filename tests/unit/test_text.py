@@ -86,7 +86,17 @@ def test_normalisation_is_idempotent(text: str) -> None:
     assert fold_diacritics(fold_diacritics(text)) == fold_diacritics(text)
 
 
-@pytest.mark.parametrize(("token", "valid"), [("Chinh", True), ("Giàng", True), ("h", False), ("ng", False),
-                                              ("LũngChin", False), ("Thượng", True), ("nghiêng", True)])
+@pytest.mark.parametrize(
+    ("token", "valid"),
+    [
+        ("Chinh", True),
+        ("Giàng", True),
+        ("h", False),
+        ("ng", False),
+        ("LũngChin", False),
+        ("Thượng", True),
+        ("nghiêng", True),
+    ],
+)
 def test_syllables(token: str, valid: bool) -> None:
     assert is_vietnamese_syllable(token) is valid
