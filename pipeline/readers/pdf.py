@@ -124,6 +124,11 @@ def _assemble(
     by_width = margins_by_width(all_lines, widths, size)
     fallback = next(iter(by_width.values()), Margins(0.0, max(widths.values())))
     margins_of = {n: by_width.get(w, Margins(fallback.left, w - fallback.left)) for n, w in widths.items()}
+    for page_number, _top, item in items:
+        if isinstance(item, PageTable) and item.table.page == page_number:
+            # An annex section can have its own margins: its table spans them.
+            own = margins_of[page_number]
+            margins_of[page_number] = Margins(min(own.left, item.bbox[0]), max(own.right, item.bbox[2]))
     ordered: list[Line | Table] = []
     page_lines: list[Line] = []
     for page_number, _top, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
@@ -152,7 +157,7 @@ def _with_layout_blocks(lines: list[Line], margins_of: dict[int, Margins], size:
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
     for page, group in by_page.items():
-        out.extend(split_layout_blocks(group, margins_of[page].center, size))
+        out.extend(split_layout_blocks(group, size, margins_of[page]))
     return out
 
 

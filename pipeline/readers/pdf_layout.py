@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.document import Alignment, Cell, FootnoteRef, Paragraph, Table
-from pipeline.readers.pdf_lines import Line
+from pipeline.readers.pdf_lines import Line, Segment
 
 MARGIN_ZONE = 0.07  # share of the page height where running headers and footers live
 PAGE_NUMBER_RE = re.compile(r"^[-–\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–\s]*$", re.IGNORECASE)
 PARAGRAPH_GAP_RATIO = 0.55  # a vertical gap above this share of the font size starts a new paragraph
-BLOCK_GAP_RATIO = 2.5
+BLOCK_GAP_RATIO = 2.5  # lines of one block are at most this many font sizes apart
+SIDE_BY_SIDE_RATIO = 0.9  # two one-column lines this close in height sit side by side
 
 
 @dataclass(frozen=True)
@@ -64,42 +65,116 @@ def _margin_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
-def _sides(line: Line, center: float) -> tuple[str, str] | None:
-    """(left text, right text) for a line of a two-column block, or None for a full-width line."""
-    left = [s.text for s in line.segments if s.x1 <= center]
-    right = [s.text for s in line.segments if s.x0 >= center]
-    if len(left) + len(right) != len(line.segments):
-        return None
-    return " ".join(left), " ".join(right)
+@dataclass
+class _Block:
+    """A two-column block being grown: the gutter lies between `lo` and `hi`."""
+
+    lo: float
+    hi: float
+    sides: dict[int, tuple[list[str], list[str]]]
+    size: float
+    page_center: float
+    anchors: dict[str, Segment] = field(default_factory=dict)  # first segment placed on each side
+
+    def _aligned(self, side: str, segment: Segment) -> bool:
+        """A column's lines share its alignment: centre, left edge or right edge."""
+        anchor = self.anchors.get(side)
+        if anchor is None:
+            return True
+        tolerance = self.size
+        centred = abs((segment.x0 + segment.x1) / 2 - (anchor.x0 + anchor.x1) / 2) <= 3 * tolerance
+        return centred or abs(segment.x0 - anchor.x0) <= tolerance or abs(segment.x1 - anchor.x1) <= tolerance
+
+    @property
+    def middle(self) -> float:
+        return (self.lo + self.hi) / 2
+
+    def place(self, index: int, line: Line, max_width: float) -> bool:
+        """Put each segment of the line on a side of the gutter; False if one crosses it."""
+        lo, hi, middle = self.lo, self.hi, self.middle
+        left: list[str] = []
+        right: list[str] = []
+        placed: dict[str, Segment] = {}
+        for segment in line.segments:
+            if segment.x1 - segment.x0 > max_width:
+                return False
+            if self.anchors and abs((segment.x0 + segment.x1) / 2 - self.page_center) < 0.5 * self.size:
+                return False  # centred on the page: a title under the block, not a column line
+            # A centred title crosses the gutter's middle; a column's text stays on its side of it.
+            near_left = segment.x0 < lo or segment.x1 - lo <= hi - segment.x0
+            if segment.x1 <= min(hi, middle + self.size) and near_left and self._aligned("left", segment):
+                left.append(segment.text)
+                lo = max(lo, segment.x1)
+                placed.setdefault("left", segment)
+            elif segment.x0 >= max(lo, middle - self.size) and self._aligned("right", segment):
+                right.append(segment.text)
+                hi = min(hi, segment.x0)
+                placed.setdefault("right", segment)
+            else:
+                return False
+        if lo >= hi:
+            return False
+        self.lo, self.hi = lo, hi
+        for side, segment in placed.items():
+            self.anchors.setdefault(side, segment)
+        self.sides[index] = (left, right)
+        return True
 
 
-def split_layout_blocks(lines: list[Line], center: float, size: float) -> list[Line | Table]:
-    """Replace runs of two-column lines by borderless layout tables (one row, two cells)."""
+def _anchor(lines: list[Line], index: int, max_width: float, size: float, page_center: float) -> _Block | None:
+    """A line split by a wide gap, or two lines side by side at (nearly) the same height, starts a
+    two-column block."""
+    line = lines[index]
+    if len(line.segments) >= 2:
+        gaps = [(b.x0 - a.x1, a, b) for a, b in zip(line.segments, line.segments[1:], strict=False)]
+        _gap, before, after = max(gaps, key=lambda g: g[0])
+        block = _Block(before.x1, after.x0, {}, size, page_center)
+        return block if block.place(index, line, max_width) else None
+    if index + 1 < len(lines):
+        other = lines[index + 1]
+        beside = other.page == line.page and abs(other.top - line.top) < SIDE_BY_SIDE_RATIO * size
+        if len(other.segments) == 1 and beside:
+            first, second = sorted((line, other), key=lambda item: item.x0)
+            if first.x1 < second.x0:
+                block = _Block(first.x1, second.x0, {}, size, page_center)
+                if block.place(index, line, max_width) and block.place(index + 1, other, max_width):
+                    return block
+    return None
+
+
+def _close(a: Line, b: Line, size: float) -> bool:
+    return a.page == b.page and abs(b.top - a.bottom) < BLOCK_GAP_RATIO * size
+
+
+def split_layout_blocks(lines: list[Line], size: float, margins: Margins) -> list[Line | Table]:
+    """Replace two-column runs of lines (a header or signature block) by borderless layout tables."""
+    max_width = 0.6 * (margins.right - margins.left)
     out: list[Line | Table] = []
-    run: list[tuple[Line, tuple[str, str]]] = []
-
-    def flush() -> None:
-        if any(left and right for _, (left, right) in run):
-            left_text = "\n".join(left for _, (left, _r) in run if left)
-            right_text = "\n".join(right for _, (_l, right) in run if right)
-            page = run[0][0].page
-            out.append(Table([Cell(0, 0, left_text), Cell(0, 1, right_text)], 1, 2, 0, True, page, page))
-        else:
-            out.extend(line for line, _ in run)
-        run.clear()
-
-    for line in lines:
-        sides = _sides(line, center)
-        close = not run or (line.page == run[-1][0].page and line.top - run[-1][0].bottom < BLOCK_GAP_RATIO * size)
-        if sides is not None and close:
-            run.append((line, sides))
+    index = 0
+    while index < len(lines):
+        block = _anchor(lines, index, max_width, size, margins.center)
+        if block is None:
+            out.append(lines[index])
+            index += 1
             continue
-        flush()
-        if sides is not None:
-            run.append((line, sides))
-        else:
-            out.append(line)
-    flush()
+        start = index
+        while (
+            start > 0
+            and _close(lines[start - 1], lines[start], size)
+            and block.place(start - 1, lines[start - 1], max_width)
+        ):
+            start -= 1
+            if out and out[-1] is lines[start]:
+                out.pop()
+        end = max(block.sides) + 1
+        while end < len(lines) and _close(lines[end - 1], lines[end], size) and block.place(end, lines[end], max_width):
+            end += 1
+        ordered = [block.sides[i] for i in range(start, end)]
+        left_text = "\n".join(t for left, _right in ordered for t in left)
+        right_text = "\n".join(t for _left, right in ordered for t in right)
+        page = lines[start].page
+        out.append(Table([Cell(0, 0, left_text), Cell(0, 1, right_text)], 1, 2, 0, True, page, page))
+        index = end
     return out
 
 
@@ -108,17 +183,26 @@ def _continues(previous: Line, line: Line, margins: Margins, previous_margins: M
         return False
     if line.page == previous.page and line.top - previous.bottom > PARAGRAPH_GAP_RATIO * line.size:
         return False
-    full = previous.x1 >= previous_margins.right - line.size
     flush_left = line.x0 <= margins.left + 0.5 * line.size
-    if full and flush_left:
+    if flush_left and previous.x1 + _room_needed(line) > previous_margins.right:
         return True
     # Centred titles wrap onto centred lines.
     return (
         line.page == previous.page
-        and _alignment(previous, previous_margins) == "center"
+        and _alignment(previous, previous_margins) in ("center", "justify")
         and _alignment(line, margins) == "center"
-        and previous.x1 - previous.x0 >= 0.8 * (previous_margins.right - previous_margins.left)
+        and previous.x1 - previous.x0 + _room_needed(line) > previous_margins.right - previous_margins.left
     )
+
+
+def _room_needed(line: Line) -> float:
+    """Width a line's first word would have needed, with its space, on the line above; a line
+    wraps when that room was missing (the renderer breaks lines at spaces)."""
+    words = line.text.split()
+    if not words:
+        return 0.0
+    first_word = (line.x1 - line.x0) * len(words[0]) / len(line.text)
+    return 0.25 * line.size + first_word
 
 
 def _alignment(line: Line, margins: Margins) -> Alignment:

@@ -16,6 +16,7 @@ from pipeline.text import is_vietnamese_syllable
 Char = dict[str, Any]
 SUPERSCRIPT_SIZE_RATIO = 0.8  # a marker is set smaller than the text around it ...
 SUPERSCRIPT_RAISE_RATIO = 0.15  # ... and its baseline sits above the line's baseline
+BASELINE_TOLERANCE_RATIO = 0.2  # glyphs whose baselines differ by less than this share of the size
 SPACE_GAP_RATIO = 0.25  # a gap wider than a quarter of the font size is a space
 SEGMENT_GAP_RATIO = 2.0  # a gap wider than two ems separates side-by-side blocks
 NUMERIC_FRAGMENT_CHARS = frozenset("0123456789.,%")
@@ -26,6 +27,7 @@ class Segment:
     x0: float
     x1: float
     text: str
+    size: float
 
 
 @dataclass
@@ -43,27 +45,47 @@ class Line:
     segments: list[Segment] = field(default_factory=list)
 
 
-def _overlaps(char: Char, top: float, bottom: float) -> bool:
-    shared = min(bottom, char["bottom"]) - max(top, char["top"])
-    return bool(shared > 0.4 * min(char["bottom"] - char["top"], bottom - top))
+def _baseline(char: Char) -> float:
+    """Distance of the glyph's baseline from the page top's side (PDF y grows upwards)."""
+    return -float(char["matrix"][5])
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
-    """Characters sharing a line (vertical overlap), top to bottom, each line left to right."""
-    lines: list[list[Char]] = []
-    bounds: list[tuple[float, float]] = []
-    for char in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        for index in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            if _overlaps(char, *bounds[index]):
-                lines[index].append(char)
-                top, bottom = bounds[index]
-                if char["size"] >= SUPERSCRIPT_SIZE_RATIO * _line_size(lines[index]):
-                    bounds[index] = (min(top, char["top"]), max(bottom, char["bottom"]))
-                break
+    """Characters sharing a baseline, top to bottom, each line left to right.
+
+    Grouping by baseline, not by glyph boxes, keeps apart two columns whose lines are offset by a
+    few points. A run of small raised glyphs (a footnote marker) joins the line it is raised above.
+    """
+    clusters: list[list[Char]] = []
+    for char in sorted((c for c in chars if c["upright"]), key=lambda c: (_baseline(c), c["x0"])):
+        previous = clusters[-1][-1] if clusters else None
+        tolerance = BASELINE_TOLERANCE_RATIO * max(char["size"], previous["size"]) if previous else 0.0
+        if previous is not None and abs(_baseline(char) - _baseline(previous)) <= tolerance:
+            clusters[-1].append(char)
         else:
-            lines.append([char])
-            bounds.append((char["top"], char["bottom"]))
-    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+            clusters.append([char])
+    lines: list[list[Char]] = []
+    for cluster in clusters:
+        host = _raised_over(cluster, clusters)
+        if host is None:
+            lines.append(cluster)
+        else:
+            host.extend(cluster)  # host is the same list object that is (or will be) in `lines`
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines if line]
+
+
+def _raised_over(cluster: list[Char], clusters: list[list[Char]]) -> list[Char] | None:
+    """The line a cluster of small glyphs is raised above, if it is a superscript run."""
+    size = max(c["size"] for c in cluster)
+    baseline = _baseline(cluster[0])
+    x0, x1 = min(c["x0"] for c in cluster), max(c["x1"] for c in cluster)
+    for other in clusters:
+        other_size = _line_size(other)
+        raised = 0 < _baseline(other[0]) - baseline < other_size
+        beside = min(c["x0"] for c in other) - other_size <= x0 and x1 <= max(c["x1"] for c in other) + other_size
+        if other is not cluster and size < SUPERSCRIPT_SIZE_RATIO * other_size and raised and beside:
+            return other
+    return None
 
 
 def _line_size(chars: list[Char]) -> float:
@@ -154,7 +176,7 @@ def _segment(chars: list[Char], size: float) -> Segment:
         if gap > SPACE_GAP_RATIO * size and " " not in (char["text"], chars[index - 1]["text"]):
             parts.append(" ")
         parts.append(char["text"])
-    return Segment(chars[0]["x0"], chars[-1]["x1"], "".join(parts).strip())
+    return Segment(chars[0]["x0"], chars[-1]["x1"], "".join(parts).strip(), size)
 
 
 def _share(chars: list[Char], *words: str) -> float:

@@ -7,6 +7,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.document import Document
+from pipeline.readers.docx import read_docx
+from pipeline.readers.pdf import read_pdf
+from pipeline.text import normalize_text
 from tests.conftest import FIXTURES, SEED_DOCX, SEED_PDF, extract_folder
 
 COMPARED = {
@@ -62,3 +66,18 @@ def test_pdf_rows_carry_their_page(seed_db: duckdb.DuckDBPyConnection) -> None:
         "SELECT count(*) FROM annex_cells JOIN documents USING (doc_id) WHERE format = 'docx' AND page IS NOT NULL"
     ).fetchone()
     assert docx_pages == (0,)
+
+
+@pytest.mark.parametrize(("docx", "pdf"), pairs(), ids=lambda p: p.stem)
+def test_pdf_paragraphs_match_the_docx(docx: Path, pdf: Path) -> None:
+    """Paragraphs rejoined across lines and page breaks, header and signature blocks kept apart."""
+    from_docx = read_docx(docx, docx.name, "0" * 64)
+    from_pdf = read_pdf(pdf, pdf.name, "0" * 64)
+
+    def texts(doc: Document) -> list[str]:
+        return [normalize_text(p.text) for p in doc.paragraphs if p.text.strip()]
+
+    assert texts(from_pdf) == texts(from_docx)
+    assert [t.is_layout for t in from_pdf.tables] == [t.is_layout for t in from_docx.tables]
+    refs = [(r.number, p.text[: r.offset][-12:]) for p in from_pdf.paragraphs for r in p.footnote_refs]
+    assert refs == [(r.number, p.text[: r.offset][-12:]) for p in from_docx.paragraphs for r in p.footnote_refs]
