@@ -120,3 +120,23 @@ def test_footnote_one_explains_row_ii_2(seed_db: duckdb.DuckDBPyConnection, seed
         [seed_docx_id],
     ).fetchall()
     assert rows == [(1, "II.2")]
+
+
+def test_every_seed_unit_carries_its_official_code_in_both_formats(seed_db: duckdb.DuckDBPyConnection) -> None:
+    expected = {g["unit_name_raw"]: g["unit_code"] for g in read_golden(GOLDEN / "unit_codes.golden.csv")}
+    for fmt in ("docx", "pdf"):
+        annex = seed_db.execute(
+            "SELECT DISTINCT unit_name_raw, unit_code FROM annex_cells JOIN documents USING (doc_id) "
+            "WHERE format = ? AND unit_name_raw IS NOT NULL",
+            [fmt],
+        ).fetchall()
+        items = seed_db.execute(
+            "SELECT unit_name_raw, unit_code FROM footnote_items JOIN documents USING (doc_id) WHERE format = ?",
+            [fmt],
+        ).fetchall()
+        assert len(annex) == 17 and len(items) == 19
+        assert all(code == expected[name] for name, code in annex + items), fmt
+    sung_tra = seed_db.execute(
+        "SELECT DISTINCT unit_code FROM unit_names WHERE unit_name_raw IN ('Sung Trà', 'Sùng Trà')"
+    ).fetchall()
+    assert sung_tra == [("00787",)]
