@@ -17,10 +17,13 @@ from pipeline.document import Document, doc_id_from_sha256
 from pipeline.errors import DocumentError
 from pipeline.parsers.annex import parse_annex_tables
 from pipeline.parsers.footnotes import parse_footnotes
-from pipeline.parsers.metadata import parse_metadata
+from pipeline.parsers.metadata import header_statements, parse_metadata
+from pipeline.parsers.narrative import parse_claims
+from pipeline.parsers.references import parse_references
+from pipeline.places import communes_in
 from pipeline.readers.docx import read_docx
 from pipeline.readers.pdf import read_pdf
-from pipeline.units import resolve_units
+from pipeline.units import resolve_claim_units, resolve_units
 from pipeline.version import PIPELINE_VERSION
 
 log = logging.getLogger(__name__)
@@ -82,11 +85,25 @@ def _parse(doc: Document, document: dict[str, Any]) -> ExtractionResult:
     metadata, scope = parse_metadata(doc)
     tables, cells = parse_annex_tables(doc)
     notes, items = parse_footnotes(doc)
-    unit_names = resolve_units(cells, scope, "annex", doc.doc_id) + resolve_units(items, scope, "footnote", doc.doc_id)
+    claims = parse_claims(doc)
+    references, caption_statements = parse_references(doc, metadata["doc_number"])
+    unit_names = (
+        resolve_units(cells, scope, "annex", doc.doc_id)
+        + resolve_units(items, scope, "footnote", doc.doc_id)
+        + resolve_claim_units(claims, scope, doc.doc_id)
+    )
     for cell in cells:
         cell["pipeline_version"] = PIPELINE_VERSION
     document.update(metadata)
-    document.update({"status": "ok", "pages": doc.pages, "n_tables": len(tables), "n_cells": len(cells)})
+    document.update(
+        {
+            "status": "ok",
+            "pages": doc.pages,
+            "n_tables": len(tables),
+            "n_cells": len(cells),
+            "n_communes": communes_in(scope.district_code) if scope and scope.district_code else None,
+        }
+    )
     return ExtractionResult(
         document,
         {
@@ -95,5 +112,8 @@ def _parse(doc: Document, document: dict[str, Any]) -> ExtractionResult:
             "footnotes": notes,
             "footnote_items": items,
             "unit_names": unit_names,
+            "claims": claims,
+            "doc_references": references,
+            "metadata_sources": header_statements(doc.doc_id, metadata) + caption_statements,
         },
     )

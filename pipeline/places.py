@@ -84,6 +84,30 @@ class Gazetteer:
         return [u for u in self.units if u.level == "district" and u.province_code == province_code]
 
 
+def admin_unit_rows() -> list[dict[str, str | None]]:
+    """The gazetteer as rows of the admin_units table."""
+    return [
+        {
+            "unit_code": u.code,
+            "unit_name": u.name,
+            "full_name": u.full_name,
+            "unit_level": u.level,
+            "district_code": u.district_code if u.level == "commune" else None,
+            "province_code": u.province_code,
+        }
+        for u in load_gazetteer().units
+    ]
+
+
+def communes_in(district_code: str) -> int:
+    """Rural communes (xã) of a district: the units New Rural Development targets count."""
+    return sum(
+        1
+        for u in load_gazetteer().units
+        if u.level == "commune" and u.district_code == district_code and u.full_name.startswith("Xã ")
+    )
+
+
 def _gazetteer_db() -> Path:
     return Path(str(resources.files("vietnamadminunits") / "data" / "dataset.db"))
 
@@ -206,13 +230,18 @@ def detect_scope(header_text: str, body_text: str) -> Scope | None:
     """The province and district a document speaks for: named in its header block first, else
     the ones its text names most often after the words 'tỉnh' / 'huyện' (or their variants)."""
     gazetteer = load_gazetteer()
+    district_words = ("huyện", "huyện ủy", "huyện uỷ", "quận", "thị xã", "thành phố")
     province = _most_mentioned(gazetteer.provinces(), header_text, ("tỉnh", "thành phố")) or _most_mentioned(
         gazetteer.provinces(), body_text, ("tỉnh", "thành phố")
     )
     if province is None:
-        return None
+        # A district office's header may name only its district ("UBND HUYỆN ĐỒNG VĂN"): that is
+        # enough when no other district in the country bears the name.
+        everywhere = [u for u in gazetteer.units if u.level == "district"]
+        district = _most_mentioned(everywhere, header_text, district_words)
+        namesakes = [u for u in everywhere if district and comparison_key(u.name) == comparison_key(district.name)]
+        return Scope(district.province_code, district.code) if district and len(namesakes) == 1 else None
     districts = gazetteer.districts_of(province.code)
-    district_words = ("huyện", "huyện ủy", "huyện uỷ", "quận", "thị xã", "thành phố")
     district = _most_mentioned(districts, header_text, district_words) or _most_mentioned(
         districts, body_text, district_words
     )

@@ -7,7 +7,7 @@ validated, loaded and checked together. The summary counts what an analyst needs
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +19,7 @@ import pandas as pd
 from pipeline.crosswalk import build_crosswalk
 from pipeline.extract import ExtractionResult, extract_document
 from pipeline.load import write_database
+from pipeline.places import admin_unit_rows
 from pipeline.publish import write_csvs
 from pipeline.schemas import TABLE_ORDER, table_spec
 from pipeline.validate import validate_frame
@@ -26,6 +27,11 @@ from pipeline.validate import validate_frame
 log = logging.getLogger(__name__)
 DATABASE_NAME = "plans.duckdb"
 IGNORED_NAMES = frozenset({".gitkeep", "README.md", "README.txt"})
+# Reference data loaded beside the extracted tables, from the packages the project depends on.
+REFERENCE_TABLES: dict[str, Callable[[], pd.DataFrame]] = {
+    "admin_units": lambda: pd.DataFrame(admin_unit_rows()),
+    "unit_crosswalk": build_crosswalk,
+}
 
 
 @dataclass(frozen=True)
@@ -82,13 +88,14 @@ def to_frames(results: Iterable[ExtractionResult]) -> tuple[dict[str, pd.DataFra
     frames: dict[str, pd.DataFrame] = {}
     quarantined: list[dict[str, Any]] = []
     for name in TABLE_ORDER:
-        if name in ("checks", "quarantine", "unit_crosswalk"):
+        if name in ("checks", "quarantine") or name in REFERENCE_TABLES:
             continue
         frame, bad = validate_frame(pd.DataFrame(rows[name]), table_spec(name))
         frames[name] = frame
         quarantined.extend(bad)
     frames["quarantine"] = pd.DataFrame(quarantined, columns=table_spec("quarantine").column_names)
-    frames["unit_crosswalk"] = build_crosswalk()
+    for name, build in REFERENCE_TABLES.items():
+        frames[name] = build()
     return frames, quarantined
 
 

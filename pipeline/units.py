@@ -41,3 +41,16 @@ def resolve_units(
         }
         for name, r in resolutions.items()
     ]
+
+
+def resolve_claim_units(claims: list[dict[str, Any]], scope: Scope | None, doc_id: str) -> list[dict[str, Any]]:
+    """Resolve the units each claim names; fill its unit_codes; return unit_names rows."""
+    named = [
+        {"unit_name_raw": name} for claim in claims for name in (claim["unit_names_raw"] or "").split("; ") if name
+    ]
+    rows = resolve_units(named, scope, "narrative", doc_id)
+    codes = {row["unit_name_raw"]: row["unit_code"] for row in rows}
+    for claim in claims:
+        names = (claim["unit_names_raw"] or "").split("; ")
+        claim["unit_codes"] = "; ".join(codes.get(n) or "?" for n in names if n) or None
+    return rows

@@ -7,3 +7,8 @@ CREATE OR REPLACE MACRO check_status(expected, actual, tol) AS
        WHEN abs(actual - expected) <= tol THEN 'pass' ELSE 'fail' END;
 CREATE OR REPLACE MACRO fmt(x) AS
   CASE WHEN x IS NULL THEN 'nothing' WHEN x = round(x) THEN printf('%d', CAST(x AS BIGINT)) ELSE printf('%g', x) END;
+-- The national set of criteria for a commune to reach the New Rural standard (Bộ tiêu chí quốc gia
+-- về xã nông thôn mới giai đoạn 2021 - 2025) has 19 criteria: a commune at standard counts 19.
+CREATE OR REPLACE MACRO national_commune_criteria() AS 19;
+-- Averages are printed with two decimals.
+CREATE OR REPLACE MACRO rounding_tolerance() AS 0.005;

@@ -128,3 +128,15 @@ def parse_metadata(doc: Document) -> tuple[dict[str, Any], Scope | None]:
         "district_code": scope.district_code if scope else None,
     }
     return fields, scope
+
+
+HEADER_FIELDS = {"doc_type": "title", "doc_number": "header block", "issued_date": "header block"}
+
+
+def header_statements(doc_id: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
+    """The metadata fields as the header block and title state them, for comparison with captions."""
+    return [
+        {"doc_id": doc_id, "field": field, "source": source, "value": metadata[field]}
+        for field, source in HEADER_FIELDS.items()
+        if metadata.get(field) is not None
+    ]

@@ -1,0 +1,68 @@
+-- A count the narrative states (a target or a baseline, in xã or thôn) against the annex line it
+-- speaks of. The line is found, not configured: its label (with its parent's) names the claim's
+-- measure; a claim naming units goes to the line with exactly those units; a baseline goes to a
+-- result line ('kết quả', 'đến hết năm'), a target to a planning line; among those, the line with
+-- the same total wins. A target may also be the sum of a parent's planning rows (II.2 + II.3).
+-- The units a claim names must be the units with figures in that line.
+WITH labelled AS (
+  SELECT c.doc_id, c.table_no, c.row_path, c.parent_path, c.value AS total, c.page,
+         -- 'nông thôn' (rural) is not the measure 'thôn' (village)
+         replace(lower(coalesce(p.row_label || ' / ', '') || c.row_label), 'nông thôn', 'nôngthôn') AS label
+  FROM annex_cells c
+  JOIN annex_tables t USING (doc_id, table_no)
+  LEFT JOIN (SELECT DISTINCT doc_id, table_no, row_path, row_label FROM annex_cells) p
+    ON p.doc_id = c.doc_id AND p.table_no = c.table_no AND p.row_path = c.parent_path
+  WHERE t.unit_axis = 'column' AND c.column_is_total
+),
+rows_with_kind AS (
+  SELECT *, regexp_matches(label, 'kết quả|đến hết năm|hiện có|đã đạt') AS is_result, [row_path] AS parts
+  FROM labelled
+),
+planned_sums AS (
+  SELECT doc_id, table_no, string_agg(row_path, ' + ' ORDER BY row_path) AS row_path, parent_path,
+         sum(total) AS total, min(page) AS page, any_value(label) AS label, false AS is_result,
+         list(row_path ORDER BY row_path) AS parts
+  FROM rows_with_kind WHERE parent_path IS NOT NULL AND NOT is_result
+  GROUP BY doc_id, table_no, parent_path HAVING count(*) > 1
+),
+lines AS (
+  SELECT doc_id, table_no, row_path, total, page, label, is_result, parts FROM rows_with_kind
+  UNION ALL
+  SELECT doc_id, table_no, row_path, total, page, label, is_result, parts FROM planned_sums
+),
+line_units AS (
+  SELECT l.doc_id, l.table_no, l.row_path, string_agg(DISTINCT c.unit_code, '; ' ORDER BY c.unit_code) AS units
+  FROM lines l JOIN annex_cells c
+    ON c.doc_id = l.doc_id AND c.table_no = l.table_no AND list_contains(l.parts, c.row_path)
+  WHERE c.unit_axis = 'column' AND NOT c.is_total
+  GROUP BY ALL
+),
+countable AS (
+  SELECT *, (SELECT string_agg(code, '; ' ORDER BY code) FROM unnest(string_split(unit_codes, '; ')) AS u(code)) AS sorted_units
+  FROM claims
+  WHERE kind IN ('target', 'baseline') AND level_value IS NULL AND measure IN ('xã', 'thôn', 'bản', 'hộ')
+),
+candidates AS (
+  SELECT k.doc_id, k.claim_no, k.value, k.value_text, k.sorted_units, l.table_no, l.row_path, l.total, l.page,
+         lu.units,
+         coalesce(k.sorted_units = lu.units, false) AS same_units,
+         (k.kind = 'baseline') = l.is_result AS kind_fits,
+         abs(l.total - k.value) <= equal_tolerance(k.value) AS same_value
+  FROM countable k
+  JOIN lines l ON l.doc_id = k.doc_id AND regexp_matches(l.label, '(^|[^[:alpha:]])' || k.measure || '([^[:alpha:]]|$)')
+  LEFT JOIN line_units lu ON lu.doc_id = l.doc_id AND lu.table_no = l.table_no AND lu.row_path = l.row_path
+  QUALIFY row_number() OVER (
+    PARTITION BY k.doc_id, k.claim_no
+    ORDER BY same_units DESC, kind_fits DESC, same_value DESC, len(l.parts), l.table_no, l.row_path
+  ) = 1
+)
+SELECT doc_id, 'claim_vs_annex' AS check_name, table_no, row_path, NULL AS column_label, NULL AS unit_code,
+  NULL AS unit_name_raw, NULL AS footnote_no, claim_no,
+  total AS expected, value AS actual, value - total AS difference, equal_tolerance(total) AS tolerance,
+  CASE WHEN NOT same_value THEN 'fail'
+       WHEN sorted_units IS NOT NULL AND NOT same_units THEN 'fail' ELSE 'pass' END AS status,
+  printf('claim %d "%s" against table %d, row %s total %s (page %s)%s', claim_no, value_text, table_no, row_path,
+         fmt(total), coalesce(CAST(page AS VARCHAR), '-'),
+         CASE WHEN sorted_units IS NULL THEN ''
+              ELSE printf('; units named %s, units in the row %s', sorted_units, coalesce(units, 'none')) END) AS detail
+FROM candidates
