@@ -8,17 +8,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.run import RunSummary, run_extract
+from pipeline.load import recheck_database
+from pipeline.publish import write_package
+from pipeline.report import write_report
+from pipeline.run import DATABASE_NAME, RunSummary, run_extract, summarize
 
 EXIT_OK = 0
+EXIT_USAGE = 2  # argparse's own code for a wrong command line
 EXIT_DOCUMENTS_FAILED = 3
 EXIT_CHECKS_FAILED = 4
+EXIT_NO_DATABASE = 5
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Turn Vietnamese planning documents (DOCX, PDF) into validated, cross-checked tables.",
+        epilog="Exit codes: 0 all read and all checks passed (warnings allowed); 2 wrong command line; "
+        "3 a document could not be read; 4 a check failed; 5 no database to work on (run extract first).",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every step, not only problems")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -29,16 +36,41 @@ def build_parser() -> argparse.ArgumentParser:
         "write <out>/plans.duckdb and <out>/csv/<table>.csv. The raw folder is never modified.",
     )
     extract.add_argument("--raw", type=Path, default=Path("raw"), help="folder of source documents (default: raw)")
-    extract.add_argument("--out", type=Path, default=Path("extracted"), help="output folder (default: extracted)")
+    _add_out(extract)
+    check = commands.add_parser(
+        "check",
+        help="run the cross-checks again on <out>/plans.duckdb and print their summary",
+        description="Re-run every SQL check of pipeline/checks on the existing database (after you edit or add "
+        "a check) without reading the documents again.",
+    )
+    _add_out(check)
+    publish = commands.add_parser(
+        "publish",
+        help="write <out>/publish: CSVs for Excel, datapackage.json and the checks report",
+        description="Write <out>/publish with one UTF-8 CSV per table (with a byte-order mark, for Excel), a "
+        "Frictionless datapackage.json generated from schemas/, and checks.md / checks.html.",
+    )
+    _add_out(publish)
+    report = commands.add_parser(
+        "report",
+        help="write <out>/publish/checks.md and checks.html and print the markdown",
+        description="Write the checks report (per document: failed and warned checks with both sides' "
+        "provenance) and print it.",
+    )
+    _add_out(report)
     return parser
+
+
+def _add_out(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--out", type=Path, default=Path("extracted"), help="output folder (default: extracted)")
 
 
 def print_summary(summary: RunSummary) -> None:
     print(
         f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; "
         f"annex tables: {summary.tables}; cells: {summary.cells}; "
-        f"checks: {summary.checks_passed} passed, {summary.checks_failed} failed, {summary.checks_warned} warned; "
-        f"quarantined rows: {summary.quarantined}"
+        f"checks: {summary.checks_passed} passed, {summary.checks_failed} failed, "
+        f"{summary.checks_warned} warned; quarantined rows: {summary.quarantined}"
     )
 
 
@@ -61,4 +93,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         summary = run_extract(args.raw, args.out)
         print_summary(summary)
         return exit_code(summary)
+    database = args.out / DATABASE_NAME
+    if not database.exists():
+        print(f"no database at {database}: run 'python -m pipeline extract' first", file=sys.stderr)
+        return EXIT_NO_DATABASE
+    if args.command == "check":
+        recheck_database(database)
+        summary = summarize(database, quarantined=0)
+        print_summary(summary)
+        return exit_code(summary)
+    publish_folder = args.out / "publish"
+    if args.command == "publish":
+        written = write_package(database, publish_folder, extra=lambda folder: write_report(database, folder))
+        print(f"published {len(written)} files to {publish_folder}")
+        return EXIT_OK
+    markdown_path, html_path = write_report(database, publish_folder)
+    print(markdown_path.read_text(encoding="utf-8"))
+    print(f"written: {markdown_path} and {html_path}", file=sys.stderr)
     return EXIT_OK

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -53,6 +54,21 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> None:
             continue
         con.execute(f"INSERT INTO checks BY NAME SELECT * FROM ({sql})")
         log.debug("check %s done", name)
+
+
+def recheck_database(target: Path) -> None:
+    """Run the checks again on an existing database (after editing a check), replacing it atomically."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.copyfile(target, temporary)
+    try:
+        with duckdb.connect(str(temporary)) as con:
+            con.execute("DELETE FROM checks")
+            run_checks(con)
+            for _name, sql in sql_files("views"):
+                con.execute(sql)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def write_database(frames: dict[str, pd.DataFrame], target: Path) -> None:

@@ -1,28 +1,143 @@
-"""Publish stage: the DuckDB tables -> one CSV per table in <out>/csv, swapped in atomically."""
+"""Publish stage: the DuckDB tables -> CSV files, and a Frictionless data package for sharing.
+
+`write_csvs` writes <out>/csv (plain UTF-8, the working copy). `write_package` writes
+<out>/publish: one CSV per table with a byte-order mark so Excel shows Vietnamese correctly,
+codes kept as text, and a datapackage.json generated from the same column definitions as the
+pandera schemas (schemas/). Both replace their folder as a whole, so readers never see half of it.
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
-from pipeline.schemas import TABLE_ORDER
+from pipeline.schemas import TABLE_ORDER, TableSpec, table_spec
+from pipeline.version import PIPELINE_VERSION
+
+BOM = b"\xef\xbb\xbf"
+FRICTIONLESS_TYPES = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+    "date": "date",
+}
+# Tables whose rows belong to a document point back to it; unit codes point into the official list.
+DOCUMENT_KEY = {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}
+UNIT_KEY = {"fields": "unit_code", "reference": {"resource": "admin_units", "fields": "unit_code"}}
 
 
-def write_csvs(database: Path, folder: Path) -> list[Path]:
-    """Write every table as UTF-8 CSV with a header row into `folder`, replacing it as a whole."""
+def _swap_in(folder: Path, fill: Callable[[Path], None]) -> None:
+    """Fill a staging folder, then put it in place of `folder` in two renames."""
     staging = folder.with_name(folder.name + ".new")
     retired = folder.with_name(folder.name + ".old")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    with duckdb.connect(str(database), read_only=True) as con:
-        for name in TABLE_ORDER:
-            path = staging / f"{name}.csv"
-            con.execute(f"COPY (SELECT * FROM {name}) TO '{path.as_posix()}' (HEADER, DELIMITER ',')")
+    fill(staging)
     shutil.rmtree(retired, ignore_errors=True)
     if folder.exists():
         folder.rename(retired)
     staging.rename(folder)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _copy_tables(database: Path, folder: Path, byte_order_mark: bool) -> None:
+    with duckdb.connect(str(database), read_only=True) as con:
+        for name in TABLE_ORDER:
+            path = folder / f"{name}.csv"
+            order = ", ".join(table_spec(name).primary_key) or "ALL"
+            con.execute(f"COPY (SELECT * FROM {name} ORDER BY {order}) TO '{path.as_posix()}' (HEADER, DELIMITER ',')")
+            if byte_order_mark:
+                _prepend_bom(path)
+
+
+def _prepend_bom(path: Path) -> None:
+    marked = path.with_suffix(".bom")
+    with path.open("rb") as source, marked.open("wb") as target:
+        target.write(BOM)
+        shutil.copyfileobj(source, target)
+    marked.replace(path)
+
+
+def write_csvs(database: Path, folder: Path) -> list[Path]:
+    """Every table as UTF-8 CSV with a header row, replacing `folder` as a whole."""
+    _swap_in(folder, lambda staging: _copy_tables(database, staging, byte_order_mark=False))
     return sorted(folder.glob("*.csv"))
+
+
+def table_schema(spec: TableSpec) -> dict[str, Any]:
+    """A Frictionless Table Schema generated from the column definitions."""
+    fields = []
+    for column in spec.columns:
+        constraints: dict[str, Any] = {"required": not column.nullable}
+        if column.allowed:
+            constraints["enum"] = list(column.allowed)
+        if column.pattern:
+            constraints["pattern"] = column.pattern.strip("^$")
+        if column.minimum is not None:
+            constraints["minimum"] = column.minimum
+        fields.append(
+            {
+                "name": column.name,
+                "type": FRICTIONLESS_TYPES[column.type],
+                "description": column.description,
+                "constraints": constraints,
+            }
+        )
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    if spec.primary_key:
+        schema["primaryKey"] = list(spec.primary_key)
+    names = set(spec.column_names)
+    foreign = []
+    if "doc_id" in names and spec.name != "documents":
+        foreign.append(DOCUMENT_KEY)
+    if "unit_code" in names and spec.name != "admin_units":
+        foreign.append(UNIT_KEY)
+    if foreign:
+        schema["foreignKeys"] = foreign
+    return schema
+
+
+def datapackage(folder: Path) -> dict[str, Any]:
+    resources = []
+    for name in TABLE_ORDER:
+        spec = table_spec(name)
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "description": spec.description,
+                "schema": table_schema(spec),
+            }
+        )
+    return {
+        "name": "vietnam-plan-documents",
+        "title": "Targets of Vietnamese National Target Programme plan documents",
+        "description": "Annex tables, footnotes, narrative claims and cross-checks extracted from plan documents.",
+        "version": PIPELINE_VERSION,
+        "licenses": [{"name": "other-pd", "title": "Official documents of state bodies (Law on IP, Art. 15)"}],
+        "resources": resources,
+    }
+
+
+def write_package(database: Path, folder: Path, extra: Callable[[Path], object] | None = None) -> list[Path]:
+    """The publishable folder: BOM-marked CSVs, datapackage.json and whatever `extra` adds."""
+
+    def fill(staging: Path) -> None:
+        _copy_tables(database, staging, byte_order_mark=True)
+        (staging / "datapackage.json").write_text(
+            json.dumps(datapackage(staging), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        if extra is not None:
+            extra(staging)
+
+    _swap_in(folder, fill)
+    return sorted(folder.iterdir())

@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+from tqdm import tqdm
 
 from pipeline.crosswalk import build_crosswalk
 from pipeline.extract import ExtractionResult, extract_document
@@ -58,9 +59,14 @@ def list_raw_files(raw: Path) -> list[Path]:
 
 
 def extract_all(files: list[Path], raw: Path, executor: Executor | None = None) -> list[ExtractionResult]:
-    if executor is None:
-        return [extract_document(path, raw) for path in files]
-    return list(executor.map(extract_document, files, [raw] * len(files)))
+    """Extract every file, serially or on `executor`, with a progress bar on a terminal."""
+    results = (
+        map(extract_document, files, [raw] * len(files))
+        if executor is None
+        else executor.map(extract_document, files, [raw] * len(files))
+    )
+    # disable=None: the bar shows only when stderr is a terminal and there is more than one document.
+    return list(tqdm(results, total=len(files), unit="doc", disable=None if len(files) > 1 else True))
 
 
 def mark_duplicates(results: list[ExtractionResult]) -> None:

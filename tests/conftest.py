@@ -28,8 +28,16 @@ def extract_folder(files: list[Path], folder: Path) -> duckdb.DuckDBPyConnection
 
 
 @pytest.fixture(scope="session")
-def seed_db(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    return extract_folder([SEED_DOCX, SEED_PDF], tmp_path_factory.mktemp("seed"))
+def seed_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding raw/ (the seed DOCX and PDF) and out/ (their extraction)."""
+    folder = tmp_path_factory.mktemp("seed")
+    extract_folder([SEED_DOCX, SEED_PDF], folder).close()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_db(seed_folder: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(seed_folder / "out" / DATABASE_NAME), read_only=True)
 
 
 @pytest.fixture(scope="session")
