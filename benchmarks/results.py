@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
-HEADER = "# Benchmark results\n\nWritten by the scripts in this folder; each section is replaced when its script runs.\n"
+HEADER = "# Benchmark results\n\nWritten by the scripts in this folder; a script replaces only its own section.\n"
 
 
 def machine() -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.load import recheck_database
@@ -37,6 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--raw", type=Path, default=Path("raw"), help="folder of source documents (default: raw)")
     _add_out(extract)
+    extract.add_argument(
+        "--jobs", type=int, default=1, help="documents extracted in parallel, in a process pool (default: 1)"
+    )
+    extract.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster (e.g. tcp://scheduler:8786) instead of this machine; needs 'distributed'",
+    )
+    extract.add_argument("--no-cache", action="store_true", help="parse every document again, ignoring <out>/cache")
     check = commands.add_parser(
         "check",
         help="run the cross-checks again on <out>/plans.duckdb and print their summary",
@@ -65,9 +76,25 @@ def _add_out(command: argparse.ArgumentParser) -> None:
     command.add_argument("--out", type=Path, default=Path("extracted"), help="output folder (default: extracted)")
 
 
+@contextmanager
+def executor_for(jobs: int, dask_scheduler: str | None) -> Iterator[Executor | None]:
+    """None (serial), a process pool of `jobs` workers, or a Dask cluster's executor."""
+    if dask_scheduler:
+        from distributed import Client  # optional: only this option needs Dask
+
+        with Client(dask_scheduler) as client:  # type: ignore[no-untyped-call]
+            yield client.get_executor()
+    elif jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield pool
+    else:
+        yield None
+
+
 def print_summary(summary: RunSummary) -> None:
     print(
-        f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed; "
+        f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed "
+        f"({summary.documents_parsed} parsed, {summary.documents_cached} from cache); "
         f"annex tables: {summary.tables}; cells: {summary.cells}; "
         f"checks: {summary.checks_passed} passed, {summary.checks_failed} failed, "
         f"{summary.checks_warned} warned; quarantined rows: {summary.quarantined}"
@@ -90,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     if args.command == "extract":
-        summary = run_extract(args.raw, args.out)
+        with executor_for(args.jobs, args.dask_scheduler) as executor:
+            summary = run_extract(args.raw, args.out, executor, use_cache=not args.no_cache)
         print_summary(summary)
         return exit_code(summary)
     database = args.out / DATABASE_NAME

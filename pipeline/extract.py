@@ -53,9 +53,10 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_document(path: Path, raw_root: Path) -> ExtractionResult:
+def extract_document(path: Path, raw_root: Path, sha256: str | None = None) -> ExtractionResult:
+    """Read and parse one file; `sha256` may be passed when the caller already hashed it."""
     source_file = path.relative_to(raw_root).as_posix()
-    sha256 = file_sha256(path)
+    sha256 = sha256 or file_sha256(path)
     suffix = path.suffix.lower()
     fmt = READERS[suffix][0] if suffix in READERS else "unknown"
     document: dict[str, Any] = {

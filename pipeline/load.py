@@ -74,6 +74,8 @@ def recheck_database(target: Path) -> None:
 def write_database(frames: dict[str, pd.DataFrame], target: Path) -> None:
     """Build the whole database in a temporary file, then rename it over `target`."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a run that was killed before it could clean up
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     try:

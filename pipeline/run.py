@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,9 @@ import duckdb
 import pandas as pd
 from tqdm import tqdm
 
+from pipeline.cache import ExtractionCache
 from pipeline.crosswalk import build_crosswalk
-from pipeline.extract import ExtractionResult, extract_document
+from pipeline.extract import ExtractionResult, extract_document, file_sha256
 from pipeline.load import write_database
 from pipeline.places import admin_unit_rows
 from pipeline.publish import write_csvs
@@ -27,6 +28,7 @@ from pipeline.validate import validate_frame
 
 log = logging.getLogger(__name__)
 DATABASE_NAME = "plans.duckdb"
+CACHE_FOLDER = "cache"
 IGNORED_NAMES = frozenset({".gitkeep", "README.md", "README.txt"})
 # Reference data loaded beside the extracted tables, from the packages the project depends on.
 REFERENCE_TABLES: dict[str, Callable[[], pd.DataFrame]] = {
@@ -45,6 +47,8 @@ class RunSummary:
     checks_failed: int
     checks_warned: int
     quarantined: int
+    documents_parsed: int = 0
+    documents_cached: int = 0
 
 
 def list_raw_files(raw: Path) -> list[Path]:
@@ -58,22 +62,53 @@ def list_raw_files(raw: Path) -> list[Path]:
     )
 
 
-def extract_all(files: list[Path], raw: Path, executor: Executor | None = None) -> list[ExtractionResult]:
-    """Extract every file, serially or on `executor`, with a progress bar on a terminal."""
+def extract_all(
+    files: list[Path], raw: Path, executor: Executor | None = None, shas: list[str | None] | None = None
+) -> list[ExtractionResult]:
+    """Extract every file, serially or on any concurrent.futures executor (a process pool, a Dask
+    cluster's `client.get_executor()`), with a progress bar on a terminal. Order is kept."""
+    shas = shas if shas is not None else [None] * len(files)
+    roots = [raw] * len(files)
     results = (
-        map(extract_document, files, [raw] * len(files))
+        map(extract_document, files, roots, shas)
         if executor is None
-        else executor.map(extract_document, files, [raw] * len(files))
+        else executor.map(extract_document, files, roots, shas)
     )
     # disable=None: the bar shows only when stderr is a terminal and there is more than one document.
     return list(tqdm(results, total=len(files), unit="doc", disable=None if len(files) > 1 else True))
 
 
+def extract_with_cache(
+    files: list[Path], raw: Path, cache: ExtractionCache | None, executor: Executor | None = None
+) -> tuple[list[ExtractionResult], int]:
+    """Every file's result, reading from the cache what is unchanged; also how many were parsed."""
+    if cache is None:
+        return extract_all(files, raw, executor), len(files)
+    results: dict[int, ExtractionResult] = {}
+    todo: list[tuple[int, Path, str]] = []
+    for index, path in enumerate(files):
+        sha = cache.sha256_of(path, file_sha256)
+        hit = cache.get(sha, path.relative_to(raw).as_posix())
+        if hit is not None:
+            results[index] = hit
+        else:
+            todo.append((index, path, sha))
+    fresh = extract_all([p for _, p, _ in todo], raw, executor, [sha for _, _, sha in todo])
+    for (index, _path, _sha), result in zip(todo, fresh, strict=True):
+        results[index] = result
+        cache.put(result)
+    cache.save_index()
+    return [results[i] for i in range(len(files))], len(todo)
+
+
 def mark_duplicates(results: list[ExtractionResult]) -> None:
-    """A second copy of the same bytes fails with a pointer to the first; its records are dropped."""
+    """A second copy of a document read once fails with a pointer to the first; its records are
+    dropped. (Copies of an unreadable file keep their own error.)"""
     first_seen: dict[str, str] = {}
     for result in results:
         sha = result.document["sha256"]
+        if result.document["status"] != "ok":
+            continue
         if sha in first_seen:
             result.document.update(
                 status="failed",
@@ -105,10 +140,11 @@ def to_frames(results: Iterable[ExtractionResult]) -> tuple[dict[str, pd.DataFra
     return frames, quarantined
 
 
-def run_extract(raw: Path, out: Path, executor: Executor | None = None) -> RunSummary:
+def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cache: bool = True) -> RunSummary:
     files = list_raw_files(raw)
     log.info("extracting %d files from %s", len(files), raw)
-    results = extract_all(files, raw, executor)
+    cache = ExtractionCache(out / CACHE_FOLDER) if use_cache else None
+    results, parsed = extract_with_cache(files, raw, cache, executor)
     mark_duplicates(results)
     for result in results:
         if result.document["status"] == "failed":
@@ -117,7 +153,8 @@ def run_extract(raw: Path, out: Path, executor: Executor | None = None) -> RunSu
     database = out / DATABASE_NAME
     write_database(frames, database)
     write_csvs(database, out / "csv")
-    return summarize(database, len(quarantined))
+    summary = summarize(database, len(quarantined))
+    return replace(summary, documents_parsed=parsed, documents_cached=len(files) - parsed)
 
 
 def summarize(database: Path, quarantined: int) -> RunSummary:

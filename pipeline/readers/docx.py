@@ -49,7 +49,10 @@ def read_docx(path: Path, source_file: str, sha256: str) -> Document:
         word = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for broken packages
         raise DocumentError(f"not a readable Word document: {exc}") from exc
-    footnote_texts = _read_footnote_texts(word)
+    try:
+        footnote_texts = _read_footnote_texts(word)
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(f"the footnotes part is malformed or nested too deeply to be safe ({exc})") from exc
     styles_with_borders = _table_styles_with_borders(word)
     reader = _BodyReader(footnote_texts, styles_with_borders)
     blocks = reader.read_body(word.element.body)

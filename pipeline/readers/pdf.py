@@ -16,6 +16,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.document import Document, Table
 from pipeline.errors import DocumentError
@@ -36,14 +37,22 @@ log = logging.getLogger(__name__)
 MIN_TEXT_CHARS_PER_PAGE = 20
 
 
+ENCRYPTED = "the PDF is encrypted; ask the issuer for an unprotected copy or remove the password"
+
+
 def read_pdf(path: Path, source_file: str, sha256: str) -> Document:
+    if path.stat().st_size == 0:
+        raise DocumentError("the file is empty (0 bytes); download it again")
     try:
         with pdfplumber.open(path) as pdf:
             return _read(pdf, source_file, sha256)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise DocumentError(
-            "the PDF is encrypted; ask the issuer for an unprotected copy or remove the password"
-        ) from exc
+        raise DocumentError(ENCRYPTED) from exc
+    except PdfminerException as exc:
+        # pdfplumber wraps pdfminer's errors; the cause says which.
+        if isinstance(exc.__context__, PDFPasswordIncorrect | PDFEncryptionError):
+            raise DocumentError(ENCRYPTED) from exc
+        raise DocumentError(f"the PDF is damaged, truncated or not a PDF ({exc}); download it again") from exc
     except (PDFSyntaxError, PSException) as exc:
         raise DocumentError(f"the PDF is damaged or truncated ({exc}); download it again") from exc
 
