@@ -8,22 +8,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 
-from pipeline.places import load_gazetteer
-
-
-def _package_data(name: str) -> Any:
-    return resources.files("vietnamadminunits") / "data" / name
+from pipeline.places import load_gazetteer, package_data
 
 
 def build_crosswalk() -> pd.DataFrame:
     """One row per (old commune, new commune) pair, with the package's default for split units."""
-    conversion = json.loads(_package_data("converter_2025.json").read_text(encoding="utf-8"))
-    with sqlite3.connect(f"file:{_package_data('dataset.db')}?mode=ro", uri=True) as db:
+    conversion = json.loads(package_data("converter_2025.json").read_text(encoding="utf-8"))
+    with sqlite3.connect(f"file:{package_data('dataset.db')}?mode=ro", uri=True) as db:
         old_keys = {
             f"{p}_{d}_{w}": code
             for p, d, w, code in db.execute(

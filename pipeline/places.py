@@ -8,12 +8,12 @@ list bundled with the `vietnamadminunits` package; reviewed aliases live in sche
 from __future__ import annotations
 
 import csv
+import importlib.util
 import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -66,16 +66,18 @@ class Gazetteer:
     def __init__(self, units: Iterable[Unit]) -> None:
         self.units = list(units)
         self.by_code = {u.code: u for u in self.units}
+        self._by_district: dict[str | None, list[Unit]] = {}
+        self._by_province: dict[str, list[Unit]] = {}
+        for unit in self.units:
+            self._by_province.setdefault(unit.province_code, []).append(unit)
+            if unit.level != "province":
+                self._by_district.setdefault(unit.district_code, []).append(unit)
 
     def within(self, scope: Scope) -> list[Unit]:
         """Units a name in this scope may refer to: the scope's own units and everything below them."""
         if scope.district_code:
-            return [
-                u
-                for u in self.units
-                if u.code in (scope.district_code, scope.province_code) or u.district_code == scope.district_code
-            ]
-        return [u for u in self.units if u.province_code == scope.province_code]
+            return [self.by_code[scope.province_code], *self._by_district.get(scope.district_code, [])]
+        return list(self._by_province.get(scope.province_code, []))
 
     def provinces(self) -> list[Unit]:
         return [u for u in self.units if u.level == "province"]
@@ -108,8 +110,17 @@ def communes_in(district_code: str) -> int:
     )
 
 
+def package_data(name: str) -> Path:
+    """A data file shipped with vietnamadminunits, found without importing the package (its
+    import loads address parsers this pipeline does not use, and takes about a second)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the vietnamadminunits package is not installed; run 'make setup'")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
+
+
 def _gazetteer_db() -> Path:
-    return Path(str(resources.files("vietnamadminunits") / "data" / "dataset.db"))
+    return package_data("dataset.db")
 
 
 @cache

@@ -19,12 +19,12 @@ from tqdm import tqdm
 
 from pipeline.cache import ExtractionCache
 from pipeline.crosswalk import build_crosswalk
-from pipeline.extract import ExtractionResult, extract_document, file_sha256
+from pipeline.extract import DOCUMENT_TABLES, ExtractionResult, extract_document, file_sha256
 from pipeline.load import write_database
 from pipeline.places import admin_unit_rows
 from pipeline.publish import write_csvs
-from pipeline.schemas import TABLE_ORDER, table_spec
-from pipeline.validate import validate_frame
+from pipeline.schemas import conform, table_spec
+from pipeline.validate import validate_frame, validate_results
 
 log = logging.getLogger(__name__)
 DATABASE_NAME = "plans.duckdb"
@@ -81,9 +81,14 @@ def extract_all(
 def extract_with_cache(
     files: list[Path], raw: Path, cache: ExtractionCache | None, executor: Executor | None = None
 ) -> tuple[list[ExtractionResult], int]:
-    """Every file's result, reading from the cache what is unchanged; also how many were parsed."""
+    """Every file's result, reading from the cache what is unchanged; also how many were parsed.
+
+    Fresh results are validated (after duplicates are set aside) before they are cached."""
     if cache is None:
-        return extract_all(files, raw, executor), len(files)
+        everything = extract_all(files, raw, executor)
+        mark_duplicates(everything)
+        validate_results(everything, DOCUMENT_TABLES)
+        return everything, len(files)
     results: dict[int, ExtractionResult] = {}
     todo: list[tuple[int, Path, str]] = []
     for index, path in enumerate(files):
@@ -96,9 +101,13 @@ def extract_with_cache(
     fresh = extract_all([p for _, p, _ in todo], raw, executor, [sha for _, _, sha in todo])
     for (index, _path, _sha), result in zip(todo, fresh, strict=True):
         results[index] = result
+    ordered = [results[i] for i in range(len(files))]
+    mark_duplicates(ordered)
+    validate_results(fresh, DOCUMENT_TABLES)
+    for result in fresh:
         cache.put(result)
     cache.save_index()
-    return [results[i] for i in range(len(files))], len(todo)
+    return ordered, len(todo)
 
 
 def mark_duplicates(results: list[ExtractionResult]) -> None:
@@ -119,25 +128,24 @@ def mark_duplicates(results: list[ExtractionResult]) -> None:
             first_seen[sha] = result.document["source_file"]
 
 
-def to_frames(results: Iterable[ExtractionResult]) -> tuple[dict[str, pd.DataFrame], list[dict[str, Any]]]:
-    """Validated frames for every output table, and the quarantined rows."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_ORDER}
+def to_frames(results: Iterable[ExtractionResult]) -> tuple[dict[str, pd.DataFrame], int]:
+    """Frames for every output table, and how many rows were quarantined.
+
+    Document records were validated when they were extracted (pipeline.extract); the documents
+    rows, which this run may still change (duplicates), are validated here."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (*DOCUMENT_TABLES, "quarantine")}
+    documents = []
     for result in results:
-        rows["documents"].append(result.document)
+        documents.append(result.document)
         for name, records in result.records.items():
             rows[name].extend(records)
-    frames: dict[str, pd.DataFrame] = {}
-    quarantined: list[dict[str, Any]] = []
-    for name in TABLE_ORDER:
-        if name in ("checks", "quarantine") or name in REFERENCE_TABLES:
-            continue
-        frame, bad = validate_frame(pd.DataFrame(rows[name]), table_spec(name))
-        frames[name] = frame
-        quarantined.extend(bad)
-    frames["quarantine"] = pd.DataFrame(quarantined, columns=table_spec("quarantine").column_names)
+    frames = {name: conform(pd.DataFrame(records), table_spec(name)) for name, records in rows.items()}
+    frames["documents"], bad = validate_frame(pd.DataFrame(documents), table_spec("documents"))
+    if bad:
+        frames["quarantine"] = pd.concat([frames["quarantine"], pd.DataFrame(bad)], ignore_index=True)
     for name, build in REFERENCE_TABLES.items():
         frames[name] = build()
-    return frames, quarantined
+    return frames, len(frames["quarantine"])
 
 
 def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cache: bool = True) -> RunSummary:
@@ -145,7 +153,6 @@ def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cach
     log.info("extracting %d files from %s", len(files), raw)
     cache = ExtractionCache(out / CACHE_FOLDER) if use_cache else None
     results, parsed = extract_with_cache(files, raw, cache, executor)
-    mark_duplicates(results)
     for result in results:
         if result.document["status"] == "failed":
             log.error("%s: %s", result.document["source_file"], result.document.get("error"))
@@ -153,7 +160,7 @@ def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cach
     database = out / DATABASE_NAME
     write_database(frames, database)
     write_csvs(database, out / "csv")
-    summary = summarize(database, len(quarantined))
+    summary = summarize(database, quarantined)
     return replace(summary, documents_parsed=parsed, documents_cached=len(files) - parsed)
 
 

@@ -108,6 +108,7 @@ def all_specs() -> list[TableSpec]:
     return [table_spec(name) for name in TABLE_ORDER]
 
 
+@cache
 def pandera_schema(spec: TableSpec) -> pa.DataFrameSchema:
     columns = {}
     for column in spec.columns:

@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 import pandera.errors as pa_errors
 
-from pipeline.schemas import TableSpec, conform, pandera_schema
+from pipeline.extract import ExtractionResult
+from pipeline.schemas import TableSpec, conform, pandera_schema, table_spec
 
 log = logging.getLogger(__name__)
 PROVENANCE_COLUMNS = ("table_no", "row_path", "column_label", "footnote_no", "source_file")
@@ -53,3 +54,29 @@ def validate_frame(frame: pd.DataFrame, spec: TableSpec) -> tuple[pd.DataFrame, 
         )
     good = frame.drop(index=list(reasons))
     return schema.validate(good, lazy=True), quarantined
+
+
+def validate_results(results: list[ExtractionResult], tables: tuple[str, ...]) -> None:
+    """Validate the records of freshly extracted documents, in one batch per table (pandera's
+    cost is mostly per call), and give each document back its passing rows and quarantined ones.
+
+    Rows come back as plain Python values (None for missing), ready to cache as JSON, so a cached
+    document is never validated again."""
+    quarantined: list[list[dict[str, Any]]] = [[] for _ in results]
+    owner_of_doc = {result.document["doc_id"]: i for i, result in enumerate(results)}
+    for name in tables:
+        owners = [i for i, result in enumerate(results) for _ in result.records.get(name, [])]
+        rows = [row for result in results for row in result.records.get(name, [])]
+        if not rows:
+            continue
+        frame, bad = validate_frame(pd.DataFrame(rows), table_spec(name))
+        plain = frame.astype(object).where(frame.notna(), None)
+        kept: list[list[dict[str, Any]]] = [[] for _ in results]
+        for index, record in zip(plain.index, plain.to_dict("records"), strict=True):
+            kept[owners[index]].append({str(k): v for k, v in record.items()})
+        for i, result in enumerate(results):
+            result.records[name] = kept[i]
+        for row in bad:
+            quarantined[owner_of_doc.get(row["doc_id"], 0)].append(row)
+    for result, rows_out in zip(results, quarantined, strict=True):
+        result.records["quarantine"] = rows_out
