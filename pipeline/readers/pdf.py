@@ -78,7 +78,7 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
     footnote_pages: dict[int, set[str]] = {}
     for page, (_tables, _body, note_chars) in zip(pages, split, strict=True):
         first_new = len(footnotes.footnotes)
-        footnotes.add_lines(note_chars, page.page_number)
+        footnotes.add_lines(note_chars, page.page_number, float(page.height))
         footnote_pages[page.page_number] = {f.number for f in footnotes.footnotes[first_new:]}
     items: list[tuple[int, float, Line | PageTable]] = []
     all_lines: list[Line] = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.document import Footnote
+from pipeline.readers.pdf_layout import is_running_text
 from pipeline.readers.pdf_lines import Char, build_line, group_lines
 
 RULE_MAX_HEIGHT = 1.5
@@ -28,10 +29,12 @@ class FootnoteCollector:
     def next_number(self) -> str:
         return str(int(self.footnotes[-1].number) + 1) if self.footnotes else "1"
 
-    def add_lines(self, chars: list[Char], page: int) -> None:
+    def add_lines(self, chars: list[Char], page: int, page_height: float) -> None:
         for line_chars in group_lines(chars):
             expected = self.next_number
             line = build_line(line_chars, page, {expected})
+            if is_running_text(line, page_height, set()):
+                continue  # the page number in the footer, below the footnotes
             text = line.text
             starts = any(number == expected and offset == 0 for number, offset in line.markers)
             if not starts:
