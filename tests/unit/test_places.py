@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 
+from pipeline import places
 from pipeline.places import Scope, detect_scope, load_gazetteer, resolve_name
 from tests.conftest import FIXTURES
 
@@ -59,3 +61,16 @@ def test_one_letter_ocr_slip_resolves_by_fuzzy_match() -> None:
 def test_scope_from_header_block() -> None:
     scope = detect_scope("ĐẢNG BỘ TỈNH HÀ GIANG\nHUYỆN ỦY MÈO VẠC\nSố 30-CTr/HU", "")
     assert scope == district("Mèo Vạc")
+
+
+def test_reviewed_alias_is_used_within_its_scope(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    aliases = tmp_path / "place_aliases.csv"
+    aliases.write_text("scope_code,alias,unit_code,note\n027,Mèo Vạc Thượng,00772,reviewed\n", encoding="utf-8")
+    monkeypatch.setattr(places, "ALIASES_CSV", aliases)
+    places._aliases.cache_clear()
+    try:
+        resolution = resolve_name("Mèo Vạc Thượng", district("Mèo Vạc"))
+        assert (resolution.unit_code, resolution.method) == ("00772", "alias")
+        assert resolve_name("Mèo Vạc Thượng", district("Đồng Văn")).method != "alias"
+    finally:
+        places._aliases.cache_clear()
