@@ -1,8 +1,10 @@
-"""Extraction cache: one JSON file per document, keyed by its sha256 and the code that read it.
+"""Extraction cache: the validated records of every document read, in one DuckDB file.
 
-A rerun with nothing changed parses nothing; changing one document re-parses only that one;
-changing the pipeline's readers or parsers (or its version) invalidates every entry. A small index
-remembers each file's size and modification time, so unchanged files are not even hashed again.
+Records are keyed by `cache_key`: the document's sha256 and a fingerprint of the code that read
+it. A rerun with nothing changed parses nothing and the records go from this file to the output
+database in SQL, without passing through Python; changing one document re-parses only that one;
+changing the readers or parsers (or the version) makes every key new. A small index remembers each
+file's size and modification time, so unchanged files are not even hashed again.
 """
 
 from __future__ import annotations
@@ -11,23 +13,28 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import asdict
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import duckdb
+import pandas as pd
+
 from pipeline.extract import ExtractionResult
+from pipeline.schemas import conform, create_table_sql, table_spec
 from pipeline.version import PIPELINE_VERSION
 
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
 INDEX_NAME = "index.json"
+DATABASE_NAME = "extractions.duckdb"
 
 
 @cache
 def code_fingerprint() -> str:
     """Version plus a hash of every module that turns a file into records (not the checks: those
-    run on the database every time)."""
+    run on the output database every time)."""
     digest = hashlib.sha256(PIPELINE_VERSION.encode())
     for path in sorted(PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
@@ -37,12 +44,24 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def cache_key(sha256: str) -> str:
+    return f"{sha256}-{code_fingerprint()}"
+
+
 class ExtractionCache:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.folder.mkdir(parents=True, exist_ok=True)
+    def __init__(self, folder: Path, tables: tuple[str, ...]) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.database = folder / DATABASE_NAME
+        self.tables = tables
         self.index_path = folder / INDEX_NAME
         self.index: dict[str, list[Any]] = self._load_index()
+        with duckdb.connect(str(self.database)) as con:
+            existing = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+            for name in tables:
+                if name not in existing:
+                    # No NOT NULL here: the records were validated before they were stored.
+                    con.execute(create_table_sql(table_spec(name)).replace(" NOT NULL", ""))
+                    con.execute(f"ALTER TABLE {name} ADD COLUMN cache_key VARCHAR")
 
     def _load_index(self) -> dict[str, list[Any]]:
         try:
@@ -51,42 +70,46 @@ class ExtractionCache:
         except (OSError, ValueError):
             return {}
 
-    def sha256_of(self, path: Path, file_sha256: Any) -> str:
+    def sha256_of(self, path: Path, file_sha256: Callable[[Path], str]) -> str:
         """The file's sha256, from the index when its size and modification time are unchanged."""
         stat = path.stat()
         key = str(path.resolve())
         known = self.index.get(key)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             return str(known[2])
-        sha = str(file_sha256(path))
+        sha = file_sha256(path)
         self.index[key] = [stat.st_size, stat.st_mtime_ns, sha]
         return sha
 
-    def _entry(self, sha256: str) -> Path:
-        return self.folder / f"{sha256}-{code_fingerprint()}.json"
+    def stored_keys(self) -> set[str]:
+        with duckdb.connect(str(self.database), read_only=True) as con:
+            return {row[0] for row in con.execute("SELECT cache_key FROM documents").fetchall()}
 
-    def get(self, sha256: str, source_file: str) -> ExtractionResult | None:
-        try:
-            data = json.loads(self._entry(sha256).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        result = ExtractionResult(document=data["document"], records=data["records"])
-        # The same bytes may sit under another name this time.
-        result.document["source_file"] = source_file
-        for records in result.records.values():
-            for record in records:
-                if "source_file" in record:
-                    record["source_file"] = source_file
-        return result
-
-    def put(self, result: ExtractionResult) -> None:
-        """Store a successful extraction (failures are retried next run: the fix may be outside the file)."""
-        if result.document.get("status") != "ok":
+    def store(self, results: list[ExtractionResult]) -> None:
+        """Add successful, validated extractions (failures are retried next run: the fix may be
+        outside the file)."""
+        done = [r for r in results if r.document.get("status") == "ok"]
+        if not done:
             return
-        entry = self._entry(result.document["sha256"])
-        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(asdict(result), ensure_ascii=False, default=str), encoding="utf-8")
-        temporary.replace(entry)
+        with duckdb.connect(str(self.database)) as con:
+            for name in self.tables:
+                rows = (
+                    [r.document for r in done]
+                    if name == "documents"
+                    else [row for r in done for row in r.records.get(name, [])]
+                )
+                if not rows:
+                    continue
+                keys = (
+                    [cache_key(r.document["sha256"]) for r in done]
+                    if name == "documents"
+                    else [cache_key(r.document["sha256"]) for r in done for _ in r.records.get(name, [])]
+                )
+                frame = conform(pd.DataFrame(rows), table_spec(name))
+                frame["cache_key"] = keys
+                con.register("incoming", frame)
+                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming")
+                con.unregister("incoming")
 
     def save_index(self) -> None:
         temporary = self.index_path.with_suffix(f".{os.getpid()}.tmp")

@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_NO_DATABASE
     if args.command == "check":
         recheck_database(database)
-        summary = summarize(database, quarantined=0)
+        summary = summarize(database)
         print_summary(summary)
         return exit_code(summary)
     publish_folder = args.out / "publish"

@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from pipeline.schemas import all_specs, comment_sql, create_table_sql, table_spec
+from pipeline.schemas import all_specs, comment_sql, conform, create_table_sql, table_spec
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 def insert_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
     if frame.empty:
         return
+    frame = conform(frame, table_spec(name))
     con.register("incoming", frame)
     columns = ", ".join(table_spec(name).column_names)
     con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM incoming")
@@ -56,36 +59,70 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> None:
         log.debug("check %s done", name)
 
 
-def recheck_database(target: Path) -> None:
-    """Run the checks again on an existing database (after editing a check), replacing it atomically."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(target, temporary)
-    try:
-        with duckdb.connect(str(temporary)) as con:
-            con.execute("DELETE FROM checks")
-            run_checks(con)
-            for _name, sql in sql_files("views"):
-                con.execute(sql)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def write_database(frames: dict[str, pd.DataFrame], target: Path) -> None:
-    """Build the whole database in a temporary file, then rename it over `target`."""
+@contextmanager
+def atomic_database(target: Path, start_from: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a temporary copy (or a new file) that replaces `target` only when the
+    block ends without error; a failed or killed run leaves the previous database intact."""
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.*.tmp"):
         stale.unlink(missing_ok=True)  # left by a run that was killed before it could clean up
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
+    if start_from is not None:
+        shutil.copyfile(start_from, temporary)
     try:
         with duckdb.connect(str(temporary)) as con:
-            create_schema(con)
-            for name, frame in frames.items():
-                insert_frame(con, name, frame)
-            run_checks(con)
-            for _name, sql in sql_files("views"):
-                con.execute(sql)
+            yield con
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def finish(con: duckdb.DuckDBPyConnection) -> None:
+    """Run the checks and create the views on a fully loaded database."""
+    run_checks(con)
+    for _name, sql in sql_files("views"):
+        con.execute(sql)
+
+
+def recheck_database(target: Path) -> None:
+    """Run the checks again on an existing database (after editing a check), replacing it atomically."""
+    with atomic_database(target, start_from=target) as con:
+        con.execute("DELETE FROM checks")
+        finish(con)
+
+
+def copy_cached(con: duckdb.DuckDBPyConnection, cache_database: Path, run_files: pd.DataFrame) -> None:
+    """Copy this run's documents from the extraction cache, in SQL, under their current names."""
+    con.execute(f"ATTACH '{cache_database.as_posix()}' AS cache (READ_ONLY)")
+    con.register("run_files", run_files)
+    for spec in all_specs():
+        if not _cached(con, spec.name):
+            continue
+        columns = ", ".join(spec.column_names)
+        chosen = ", ".join("r.source_file" if c == "source_file" else f"c.{c}" for c in spec.column_names)
+        con.execute(
+            f"INSERT INTO {spec.name} ({columns}) SELECT {chosen} FROM cache.{spec.name} c "
+            "JOIN run_files r USING (cache_key)"
+        )
+    con.unregister("run_files")
+    con.execute("DETACH cache")
+
+
+def _cached(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'cache' AND table_name = ?", [name]
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def write_database(
+    target: Path, cache_database: Path, run_files: pd.DataFrame, frames: dict[str, pd.DataFrame]
+) -> None:
+    """Build the output database: this run's documents from the cache, the other frames (failed
+    documents, reference tables) from memory, then the checks; atomically."""
+    with atomic_database(target) as con:
+        create_schema(con)
+        copy_cached(con, cache_database, run_files)
+        for name, frame in frames.items():
+            insert_frame(con, name, frame)
+        finish(con)

@@ -7,9 +7,12 @@ validated, loaded and checked together. The summary counts what an analyst needs
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +20,21 @@ import duckdb
 import pandas as pd
 from tqdm import tqdm
 
-from pipeline.cache import ExtractionCache
+from pipeline.cache import ExtractionCache, cache_key
 from pipeline.crosswalk import build_crosswalk
+from pipeline.document import doc_id_from_sha256
 from pipeline.extract import DOCUMENT_TABLES, ExtractionResult, extract_document, file_sha256
 from pipeline.load import write_database
 from pipeline.places import admin_unit_rows
 from pipeline.publish import write_csvs
-from pipeline.schemas import conform, table_spec
-from pipeline.validate import validate_frame, validate_results
+from pipeline.validate import validate_results
+from pipeline.version import PIPELINE_VERSION
 
 log = logging.getLogger(__name__)
 DATABASE_NAME = "plans.duckdb"
 CACHE_FOLDER = "cache"
+BATCH_SIZE = 64  # documents validated and stored together: large enough to amortise, small enough to stay flat
+CACHED_TABLES = ("documents", *DOCUMENT_TABLES, "quarantine")
 IGNORED_NAMES = frozenset({".gitkeep", "README.md", "README.txt"})
 # Reference data loaded beside the extracted tables, from the packages the project depends on.
 REFERENCE_TABLES: dict[str, Callable[[], pd.DataFrame]] = {
@@ -64,9 +70,9 @@ def list_raw_files(raw: Path) -> list[Path]:
 
 def extract_all(
     files: list[Path], raw: Path, executor: Executor | None = None, shas: list[str | None] | None = None
-) -> list[ExtractionResult]:
+) -> Iterator[ExtractionResult]:
     """Extract every file, serially or on any concurrent.futures executor (a process pool, a Dask
-    cluster's `client.get_executor()`), with a progress bar on a terminal. Order is kept."""
+    cluster's `client.get_executor()`), in order, with a progress bar on a terminal."""
     shas = shas if shas is not None else [None] * len(files)
     roots = [raw] * len(files)
     results = (
@@ -75,103 +81,101 @@ def extract_all(
         else executor.map(extract_document, files, roots, shas)
     )
     # disable=None: the bar shows only when stderr is a terminal and there is more than one document.
-    return list(tqdm(results, total=len(files), unit="doc", disable=None if len(files) > 1 else True))
+    yield from tqdm(results, total=len(files), unit="doc", disable=None if len(files) > 1 else True)
 
 
-def extract_with_cache(
-    files: list[Path], raw: Path, cache: ExtractionCache | None, executor: Executor | None = None
-) -> tuple[list[ExtractionResult], int]:
-    """Every file's result, reading from the cache what is unchanged; also how many were parsed.
-
-    Fresh results are validated (after duplicates are set aside) before they are cached."""
-    if cache is None:
-        everything = extract_all(files, raw, executor)
-        mark_duplicates(everything)
-        validate_results(everything, DOCUMENT_TABLES)
-        return everything, len(files)
-    results: dict[int, ExtractionResult] = {}
-    todo: list[tuple[int, Path, str]] = []
-    for index, path in enumerate(files):
-        sha = cache.sha256_of(path, file_sha256)
-        hit = cache.get(sha, path.relative_to(raw).as_posix())
-        if hit is not None:
-            results[index] = hit
-        else:
-            todo.append((index, path, sha))
-    fresh = extract_all([p for _, p, _ in todo], raw, executor, [sha for _, _, sha in todo])
-    for (index, _path, _sha), result in zip(todo, fresh, strict=True):
-        results[index] = result
-    ordered = [results[i] for i in range(len(files))]
-    mark_duplicates(ordered)
-    validate_results(fresh, DOCUMENT_TABLES)
-    for result in fresh:
-        cache.put(result)
-    cache.save_index()
-    return ordered, len(todo)
+def batched(items: Iterable[ExtractionResult], size: int) -> Iterator[list[ExtractionResult]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
-def mark_duplicates(results: list[ExtractionResult]) -> None:
-    """A second copy of a document read once fails with a pointer to the first; its records are
-    dropped. (Copies of an unreadable file keep their own error.)"""
-    first_seen: dict[str, str] = {}
-    for result in results:
-        sha = result.document["sha256"]
-        if result.document["status"] != "ok":
-            continue
-        if sha in first_seen:
-            result.document.update(
-                status="failed",
-                error=f"same file as {first_seen[sha]} (identical sha256); extracted once, under that name",
-            )
-            result.records = {}
-        else:
-            first_seen[sha] = result.document["source_file"]
+@dataclass(frozen=True)
+class RawFile:
+    path: Path
+    source_file: str
+    sha256: str
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """Same bytes read by the same reader: one document (an empty .pdf and .docx are two)."""
+        return self.sha256, self.path.suffix.lower()
 
 
-def to_frames(results: Iterable[ExtractionResult]) -> tuple[dict[str, pd.DataFrame], int]:
-    """Frames for every output table, and how many rows were quarantined.
-
-    Document records were validated when they were extracted (pipeline.extract); the documents
-    rows, which this run may still change (duplicates), are validated here."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in (*DOCUMENT_TABLES, "quarantine")}
-    documents = []
-    for result in results:
-        documents.append(result.document)
-        for name, records in result.records.items():
-            rows[name].extend(records)
-    frames = {name: conform(pd.DataFrame(records), table_spec(name)) for name, records in rows.items()}
-    frames["documents"], bad = validate_frame(pd.DataFrame(documents), table_spec("documents"))
-    if bad:
-        frames["quarantine"] = pd.concat([frames["quarantine"], pd.DataFrame(bad)], ignore_index=True)
-    for name, build in REFERENCE_TABLES.items():
-        frames[name] = build()
-    return frames, len(frames["quarantine"])
+def duplicate_row(copy: RawFile, original: RawFile) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id_from_sha256(copy.sha256),
+        "source_file": copy.source_file,
+        "sha256": copy.sha256,
+        "format": copy.path.suffix.lower().lstrip(".") if copy.path.suffix.lower() in (".docx", ".pdf") else "unknown",
+        "status": "failed",
+        "error": f"same file as {original.source_file} (identical sha256); extracted once, under that name",
+        "pipeline_version": PIPELINE_VERSION,
+    }
 
 
 def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cache: bool = True) -> RunSummary:
-    files = list_raw_files(raw)
-    log.info("extracting %d files from %s", len(files), raw)
-    cache = ExtractionCache(out / CACHE_FOLDER) if use_cache else None
-    results, parsed = extract_with_cache(files, raw, cache, executor)
-    for result in results:
-        if result.document["status"] == "failed":
-            log.error("%s: %s", result.document["source_file"], result.document.get("error"))
-    frames, quarantined = to_frames(results)
-    database = out / DATABASE_NAME
-    write_database(frames, database)
+    """Extract `raw` into `out`. Records of documents read before come from the cache; new ones
+    are extracted in batches, validated and stored there, so memory stays flat as folders grow."""
+    paths = list_raw_files(raw)
+    log.info("extracting %d files from %s", len(paths), raw)
+    with cache_folder(out, use_cache) as folder:
+        cache = ExtractionCache(folder, CACHED_TABLES)
+        files = [RawFile(p, p.relative_to(raw).as_posix(), cache.sha256_of(p, file_sha256)) for p in paths]
+        primary: dict[tuple[str, str], RawFile] = {}
+        extra_documents: list[dict[str, Any]] = []
+        for file in files:
+            if file.identity in primary:
+                extra_documents.append(duplicate_row(file, primary[file.identity]))
+            else:
+                primary[file.identity] = file
+        known = cache.stored_keys()
+        todo = [f for f in primary.values() if cache_key(f.sha256) not in known]
+        results = extract_all([f.path for f in todo], raw, executor, [f.sha256 for f in todo])
+        for batch in batched(results, BATCH_SIZE):
+            validate_results(batch, DOCUMENT_TABLES)
+            cache.store(batch)
+            for result in batch:
+                if result.document["status"] != "ok":
+                    log.error("%s: %s", result.document["source_file"], result.document.get("error"))
+                    extra_documents.append(result.document)
+        cache.save_index()
+        stored = cache.stored_keys()
+        readable = [f for f in primary.values() if cache_key(f.sha256) in stored]
+        database = out / DATABASE_NAME
+        write_database(
+            database,
+            cache.database,
+            pd.DataFrame(
+                {"cache_key": [cache_key(f.sha256) for f in readable], "source_file": [f.source_file for f in readable]}
+            ),
+            {"documents": pd.DataFrame(extra_documents), **{n: build() for n, build in REFERENCE_TABLES.items()}},
+        )
     write_csvs(database, out / "csv")
-    summary = summarize(database, quarantined)
-    return replace(summary, documents_parsed=parsed, documents_cached=len(files) - parsed)
+    summary = summarize(database)
+    return replace(summary, documents_parsed=len(todo), documents_cached=len(primary) - len(todo))
 
 
-def summarize(database: Path, quarantined: int) -> RunSummary:
+@contextmanager
+def cache_folder(out: Path, persistent: bool) -> Iterator[Path]:
+    """<out>/cache, or a throw-away folder when the cache is not wanted."""
+    if persistent:
+        yield out / CACHE_FOLDER
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out, prefix=".cache-") as folder:
+        yield Path(folder)
+
+
+def summarize(database: Path) -> RunSummary:
     with duckdb.connect(str(database), read_only=True) as con:
         docs = dict(con.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
         checks = dict(con.execute("SELECT status, count(*) FROM checks GROUP BY status").fetchall())
         counts = con.execute(
-            "SELECT (SELECT count(*) FROM annex_tables), (SELECT count(*) FROM annex_cells)"
+            "SELECT (SELECT count(*) FROM annex_tables), (SELECT count(*) FROM annex_cells), "
+            "(SELECT count(*) FROM quarantine)"
         ).fetchone()
-    tables, cells = counts if counts else (0, 0)
+    tables, cells, quarantined = counts if counts else (0, 0, 0)
     return RunSummary(
         documents_ok=docs.get("ok", 0),
         documents_failed=docs.get("failed", 0),
