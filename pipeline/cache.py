@@ -21,8 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pipeline.extract import ExtractionResult
-from pipeline.schemas import conform, create_table_sql, table_spec
+from pipeline.schemas import create_table_sql, table_spec
 from pipeline.version import PIPELINE_VERSION
 
 log = logging.getLogger(__name__)
@@ -85,28 +84,13 @@ class ExtractionCache:
         with duckdb.connect(str(self.database), read_only=True) as con:
             return {row[0] for row in con.execute("SELECT cache_key FROM documents").fetchall()}
 
-    def store(self, results: list[ExtractionResult]) -> None:
-        """Add successful, validated extractions (failures are retried next run: the fix may be
-        outside the file)."""
-        done = [r for r in results if r.document.get("status") == "ok"]
-        if not done:
-            return
+    def store(self, frames: dict[str, pd.DataFrame]) -> None:
+        """Add validated records of successful extractions, each row carrying its `cache_key`
+        (failures are not stored: they are retried next run, the fix may be outside the file)."""
         with duckdb.connect(str(self.database)) as con:
-            for name in self.tables:
-                rows = (
-                    [r.document for r in done]
-                    if name == "documents"
-                    else [row for r in done for row in r.records.get(name, [])]
-                )
-                if not rows:
+            for name, frame in frames.items():
+                if frame.empty:
                     continue
-                keys = (
-                    [cache_key(r.document["sha256"]) for r in done]
-                    if name == "documents"
-                    else [cache_key(r.document["sha256"]) for r in done for _ in r.records.get(name, [])]
-                )
-                frame = conform(pd.DataFrame(rows), table_spec(name))
-                frame["cache_key"] = keys
                 con.register("incoming", frame)
                 con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming")
                 con.unregister("incoming")

@@ -32,17 +32,6 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".docx": ("docx", read_docx),
     ".pdf": ("pdf", read_pdf),
 }
-# Tables whose rows come from one document (besides its documents row).
-DOCUMENT_TABLES = (
-    "annex_tables",
-    "annex_cells",
-    "footnotes",
-    "footnote_items",
-    "unit_names",
-    "claims",
-    "doc_references",
-    "metadata_sources",
-)
 UNSUPPORTED_HINTS = {
     ".doc": "legacy Word .doc is not read yet; save it as .docx (Word or LibreOffice) and put that in raw/",
 }

@@ -23,21 +23,22 @@ from tqdm import tqdm
 from pipeline.cache import ExtractionCache, cache_key
 from pipeline.crosswalk import build_crosswalk
 from pipeline.document import doc_id_from_sha256
-from pipeline.extract import DOCUMENT_TABLES, ExtractionResult, extract_document, file_sha256
+from pipeline.extract import ExtractionResult, extract_document, file_sha256
 from pipeline.load import write_database
 from pipeline.places import admin_unit_rows
 from pipeline.publish import write_csvs
-from pipeline.validate import validate_results
+from pipeline.schemas import DOCUMENT_TABLES, REFERENCE_TABLES, table_spec
+from pipeline.validate import validate_batch, validate_frame
 from pipeline.version import PIPELINE_VERSION
 
 log = logging.getLogger(__name__)
 DATABASE_NAME = "plans.duckdb"
 CACHE_FOLDER = "cache"
 BATCH_SIZE = 64  # documents validated and stored together: large enough to amortise, small enough to stay flat
-CACHED_TABLES = ("documents", *DOCUMENT_TABLES, "quarantine")
+CACHED_TABLES = ("documents", *DOCUMENT_TABLES)
 IGNORED_NAMES = frozenset({".gitkeep", "README.md", "README.txt"})
 # Reference data loaded beside the extracted tables, from the packages the project depends on.
-REFERENCE_TABLES: dict[str, Callable[[], pd.DataFrame]] = {
+REFERENCE_BUILDERS: dict[str, Callable[[], pd.DataFrame]] = {
     "admin_units": lambda: pd.DataFrame(admin_unit_rows()),
     "unit_crosswalk": build_crosswalk,
 }
@@ -120,7 +121,7 @@ def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cach
     paths = list_raw_files(raw)
     log.info("extracting %d files from %s", len(paths), raw)
     with cache_folder(out, use_cache) as folder:
-        cache = ExtractionCache(folder, CACHED_TABLES)
+        cache = ExtractionCache(folder, (*CACHED_TABLES, "quarantine"))
         files = [RawFile(p, p.relative_to(raw).as_posix(), cache.sha256_of(p, file_sha256)) for p in paths]
         primary: dict[tuple[str, str], RawFile] = {}
         extra_documents: list[dict[str, Any]] = []
@@ -133,8 +134,8 @@ def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cach
         todo = [f for f in primary.values() if cache_key(f.sha256) not in known]
         results = extract_all([f.path for f in todo], raw, executor, [f.sha256 for f in todo])
         for batch in batched(results, BATCH_SIZE):
-            validate_results(batch, DOCUMENT_TABLES)
-            cache.store(batch)
+            read = [r for r in batch if r.document["status"] == "ok"]
+            cache.store(validate_batch(read, CACHED_TABLES, [cache_key(r.document["sha256"]) for r in read]))
             for result in batch:
                 if result.document["status"] != "ok":
                     log.error("%s: %s", result.document["source_file"], result.document.get("error"))
@@ -143,13 +144,18 @@ def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cach
         stored = cache.stored_keys()
         readable = [f for f in primary.values() if cache_key(f.sha256) in stored]
         database = out / DATABASE_NAME
+        failed_documents, unfit = validate_frame(pd.DataFrame(extra_documents), table_spec("documents"))
         write_database(
             database,
             cache.database,
             pd.DataFrame(
                 {"cache_key": [cache_key(f.sha256) for f in readable], "source_file": [f.source_file for f in readable]}
             ),
-            {"documents": pd.DataFrame(extra_documents), **{n: build() for n, build in REFERENCE_TABLES.items()}},
+            {
+                "documents": failed_documents,
+                "quarantine": pd.DataFrame(unfit, columns=table_spec("quarantine").column_names),
+                **{name: REFERENCE_BUILDERS[name]() for name in REFERENCE_TABLES},
+            },
         )
     write_csvs(database, out / "csv")
     summary = summarize(database)

@@ -32,8 +32,8 @@ PANDAS_TYPES = {
 }
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 # Output tables in the order they are written; checks and quarantine are written last.
-TABLE_ORDER = (
-    "documents",
+# Tables whose rows come from one document, besides its documents row.
+DOCUMENT_TABLES = (
     "annex_tables",
     "annex_cells",
     "footnotes",
@@ -42,11 +42,10 @@ TABLE_ORDER = (
     "claims",
     "doc_references",
     "metadata_sources",
-    "admin_units",
-    "unit_crosswalk",
-    "checks",
-    "quarantine",
 )
+# Reference data from the packages the project depends on.
+REFERENCE_TABLES = ("admin_units", "unit_crosswalk")
+TABLE_ORDER = ("documents", *DOCUMENT_TABLES, *REFERENCE_TABLES, "checks", "quarantine")
 
 
 @dataclass(frozen=True)

@@ -56,27 +56,25 @@ def validate_frame(frame: pd.DataFrame, spec: TableSpec) -> tuple[pd.DataFrame, 
     return schema.validate(good, lazy=True), quarantined
 
 
-def validate_results(results: list[ExtractionResult], tables: tuple[str, ...]) -> None:
-    """Validate the records of freshly extracted documents, in one batch per table (pandera's
-    cost is mostly per call), and give each document back its passing rows and quarantined ones.
-
-    Rows come back as plain Python values (None for missing), ready to cache as JSON, so a cached
-    document is never validated again."""
-    quarantined: list[list[dict[str, Any]]] = [[] for _ in results]
-    owner_of_doc = {result.document["doc_id"]: i for i, result in enumerate(results)}
+def validate_batch(
+    results: list[ExtractionResult], tables: tuple[str, ...], keys: list[str]
+) -> dict[str, pd.DataFrame]:
+    """Validate freshly extracted documents in one batch per table (pandera's cost is mostly per
+    call): {table: passing rows}, plus "quarantine" for the rest. Every row carries the `keys`
+    entry of the document it came from, as `cache_key`."""
+    frames: dict[str, pd.DataFrame] = {}
+    quarantined: list[dict[str, Any]] = []
+    key_of_doc = {result.document["doc_id"]: key for result, key in zip(results, keys, strict=True)}
     for name in tables:
-        owners = [i for i, result in enumerate(results) for _ in result.records.get(name, [])]
-        rows = [row for result in results for row in result.records.get(name, [])]
+        if name == "documents":
+            rows, owners = [r.document for r in results], list(keys)
+        else:
+            rows = [row for r in results for row in r.records.get(name, [])]
+            owners = [key for r, key in zip(results, keys, strict=True) for _ in r.records.get(name, [])]
         if not rows:
             continue
         frame, bad = validate_frame(pd.DataFrame(rows), table_spec(name))
-        plain = frame.astype(object).where(frame.notna(), None)
-        kept: list[list[dict[str, Any]]] = [[] for _ in results]
-        for index, record in zip(plain.index, plain.to_dict("records"), strict=True):
-            kept[owners[index]].append({str(k): v for k, v in record.items()})
-        for i, result in enumerate(results):
-            result.records[name] = kept[i]
-        for row in bad:
-            quarantined[owner_of_doc.get(row["doc_id"], 0)].append(row)
-    for result, rows_out in zip(results, quarantined, strict=True):
-        result.records["quarantine"] = rows_out
+        frames[name] = frame.assign(cache_key=[owners[i] for i in frame.index])
+        quarantined.extend({**row, "cache_key": key_of_doc.get(row["doc_id"])} for row in bad)
+    frames["quarantine"] = pd.DataFrame(quarantined, columns=[*table_spec("quarantine").column_names, "cache_key"])
+    return frames

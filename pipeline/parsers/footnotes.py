@@ -1,6 +1,6 @@
 """Footnote parser: Document footnotes -> footnote records and per-unit footnote items.
 
-A footnote that lists per-unit figures ("Tả Lũng 5 thôn; Sùng Máng 3 thôn; ...") gives one
+A footnote that lists per-unit figures ("Lũng Cú 9 thôn; Má Lé 8 thôn; ...") gives one
 item per unit: the name as printed, the value and its measure word. A footnote that states a
 total ("Tổng số thôn thuộc 3 xã biên giới là 51 thôn") records that total. The figure the
 footnote marker is attached to in the body ("có 109 thôn¹") is the total the footnote explains.

@@ -186,7 +186,8 @@ def _share(chars: list[Char], *words: str) -> float:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """Rejoin text wrapped inside a narrow cell: 'Lũng' / 'Chin' / 'h' -> 'Lũng Chinh', '1' / '1' -> '11'.
+    """Rejoin text wrapped inside a narrow cell: 'Thượ' / 'ng' -> 'Thượng', 'Phố' / 'Cáo' -> 'Phố Cáo',
+    '1' / '1' -> '11'.
 
     A break falls inside a word when the fragments are not syllables on their own but make one
     together; digits broken across lines of a numeric cell join without a space."""

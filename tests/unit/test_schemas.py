@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.extract import ExtractionResult
 from pipeline.schemas import TABLE_ORDER, create_table_sql, pandera_schema, table_spec
-from pipeline.validate import validate_frame
+from pipeline.validate import validate_batch, validate_frame
 
 
 def cell(**overrides: object) -> dict[str, object]:
@@ -49,3 +50,15 @@ def test_duplicate_keys_are_quarantined() -> None:
     good, quarantined = validate_frame(pd.DataFrame([cell(), cell()]), table_spec("annex_cells"))
     assert len(good) + len(quarantined) == 2
     assert quarantined
+
+
+def test_a_batch_keeps_each_row_with_its_document_and_quarantines_the_bad_ones() -> None:
+    good_doc = ExtractionResult({"doc_id": "0123456789abcdef"}, {"annex_cells": [cell(), cell(row_path="I")]})
+    other_doc = ExtractionResult(
+        {"doc_id": "fedcba9876543210"}, {"annex_cells": [cell(doc_id="fedcba9876543210", value=None)]}
+    )
+    frames = validate_batch([good_doc, other_doc], ("annex_cells",), ["key-a", "key-b"])
+    assert list(frames["annex_cells"]["cache_key"]) == ["key-a", "key-a"]
+    quarantined = frames["quarantine"]
+    assert list(quarantined["cache_key"]) == ["key-b"]
+    assert "column value" in quarantined["reason"].iloc[0]
