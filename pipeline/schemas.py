@@ -10,10 +10,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import pandera.pandas as pa
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 DUCKDB_TYPES = {
@@ -109,6 +111,9 @@ def all_specs() -> list[TableSpec]:
 
 @cache
 def pandera_schema(spec: TableSpec) -> pa.DataFrameSchema:
+    # Imported here: pandera takes a second to import, and a warm rerun validates nothing.
+    import pandera.pandas as pa
+
     columns = {}
     for column in spec.columns:
         checks = []

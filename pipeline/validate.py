@@ -12,7 +12,6 @@ import logging
 from typing import Any
 
 import pandas as pd
-import pandera.errors as pa_errors
 
 from pipeline.extract import ExtractionResult
 from pipeline.schemas import TableSpec, conform, pandera_schema, table_spec
@@ -24,6 +23,10 @@ PROVENANCE_COLUMNS = ("table_no", "row_path", "column_label", "footnote_no", "so
 def validate_frame(frame: pd.DataFrame, spec: TableSpec) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """(rows that pass, quarantine records for rows that do not)."""
     frame = conform(frame.reset_index(drop=True), spec)
+    if frame.empty:
+        return frame, []
+    import pandera.errors as pa_errors  # see pandera_schema: imported only when there is work
+
     schema = pandera_schema(spec)
     try:
         return schema.validate(frame, lazy=True), []

@@ -15,30 +15,37 @@ WITH labelled AS (
   WHERE t.unit_axis = 'column' AND c.column_is_total
 ),
 rows_with_kind AS (
-  SELECT *, regexp_matches(label, 'kết quả|đến hết năm|hiện có|đã đạt') AS is_result, [row_path] AS parts
+  SELECT *, regexp_matches(label, 'kết quả|đến hết năm|hiện có|đã đạt') AS is_result, 1 AS n_parts
   FROM labelled
 ),
 planned_sums AS (
   SELECT doc_id, table_no, string_agg(row_path, ' + ' ORDER BY row_path) AS row_path, parent_path,
-         sum(total) AS total, min(page) AS page, any_value(label) AS label, false AS is_result,
-         list(row_path ORDER BY row_path) AS parts
+         sum(total) AS total, min(page) AS page, any_value(label) AS label, false AS is_result, count(*) AS n_parts
   FROM rows_with_kind WHERE parent_path IS NOT NULL AND NOT is_result
   GROUP BY doc_id, table_no, parent_path HAVING count(*) > 1
 ),
 lines AS (
-  SELECT doc_id, table_no, row_path, total, page, label, is_result, parts FROM rows_with_kind
+  SELECT doc_id, table_no, row_path, total, page, label, is_result, n_parts FROM rows_with_kind
   UNION ALL
-  SELECT doc_id, table_no, row_path, total, page, label, is_result, parts FROM planned_sums
+  SELECT doc_id, table_no, row_path, total, page, label, is_result, n_parts FROM planned_sums
+),
+unit_rows AS (
+  SELECT doc_id, table_no, row_path, parent_path, unit_code FROM annex_cells
+  WHERE unit_axis = 'column' AND NOT is_total
 ),
 line_units AS (
-  SELECT l.doc_id, l.table_no, l.row_path, string_agg(DISTINCT c.unit_code, '; ' ORDER BY c.unit_code) AS units
-  FROM lines l JOIN annex_cells c
-    ON c.doc_id = l.doc_id AND c.table_no = l.table_no AND list_contains(l.parts, c.row_path)
-  WHERE c.unit_axis = 'column' AND NOT c.is_total
+  SELECT doc_id, table_no, row_path, string_agg(DISTINCT unit_code, '; ' ORDER BY unit_code) AS units
+  FROM unit_rows GROUP BY ALL
+  UNION ALL
+  SELECT s.doc_id, s.table_no, s.row_path, string_agg(DISTINCT u.unit_code, '; ' ORDER BY u.unit_code)
+  FROM planned_sums s
+  JOIN unit_rows u ON u.doc_id = s.doc_id AND u.table_no = s.table_no AND u.parent_path = s.parent_path
+  JOIN rows_with_kind r ON r.doc_id = u.doc_id AND r.table_no = u.table_no AND r.row_path = u.row_path
+  WHERE NOT r.is_result
   GROUP BY ALL
 ),
 countable AS (
-  SELECT *, (SELECT string_agg(code, '; ' ORDER BY code) FROM unnest(string_split(unit_codes, '; ')) AS u(code)) AS sorted_units
+  SELECT *, array_to_string(list_sort(string_split(unit_codes, '; ')), '; ') AS sorted_units
   FROM claims
   WHERE kind IN ('target', 'baseline') AND level_value IS NULL AND measure IN ('xã', 'thôn', 'bản', 'hộ')
 ),
@@ -53,7 +60,7 @@ candidates AS (
   LEFT JOIN line_units lu ON lu.doc_id = l.doc_id AND lu.table_no = l.table_no AND lu.row_path = l.row_path
   QUALIFY row_number() OVER (
     PARTITION BY k.doc_id, k.claim_no
-    ORDER BY same_units DESC, kind_fits DESC, same_value DESC, len(l.parts), l.table_no, l.row_path
+    ORDER BY same_units DESC, kind_fits DESC, same_value DESC, l.n_parts, l.table_no, l.row_path
   ) = 1
 )
 SELECT doc_id, 'claim_vs_annex' AS check_name, table_no, row_path, NULL AS column_label, NULL AS unit_code,
