@@ -64,27 +64,49 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
             clusters[-1].append(char)
         else:
             clusters.append([char])
+    summaries = [_Cluster.of(cluster) for cluster in clusters]
     lines: list[list[Char]] = []
-    for cluster in clusters:
-        host = _raised_over(cluster, clusters)
+    for index, cluster in enumerate(clusters):
+        host = _raised_over(index, summaries)
         if host is None:
             lines.append(cluster)
         else:
-            host.extend(cluster)  # host is the same list object that is (or will be) in `lines`
+            clusters[host].extend(cluster)  # the host's list is (or will be) in `lines`
     return [sorted(line, key=lambda c: c["x0"]) for line in lines if line]
 
 
-def _raised_over(cluster: list[Char], clusters: list[list[Char]]) -> list[Char] | None:
-    """The line a cluster of small glyphs is raised above, if it is a superscript run."""
-    size = max(c["size"] for c in cluster)
-    baseline = _baseline(cluster[0])
-    x0, x1 = min(c["x0"] for c in cluster), max(c["x1"] for c in cluster)
-    for other in clusters:
-        other_size = _line_size(other)
-        raised = 0 < _baseline(other[0]) - baseline < other_size
-        beside = min(c["x0"] for c in other) - other_size <= x0 and x1 <= max(c["x1"] for c in other) + other_size
-        if other is not cluster and size < SUPERSCRIPT_SIZE_RATIO * other_size and raised and beside:
-            return other
+@dataclass(frozen=True)
+class _Cluster:
+    baseline: float
+    size: float  # the line's dominant size
+    largest: float
+    x0: float
+    x1: float
+
+    @staticmethod
+    def of(chars: list[Char]) -> _Cluster:
+        return _Cluster(
+            _baseline(chars[0]),
+            _line_size(chars),
+            max(c["size"] for c in chars),
+            min(c["x0"] for c in chars),
+            max(c["x1"] for c in chars),
+        )
+
+
+def _raised_over(index: int, clusters: list[_Cluster]) -> int | None:
+    """The cluster a run of small glyphs is raised above, if it is a superscript run: one of the
+    next clusters down (clusters are ordered by baseline), less than its own size below."""
+    small = clusters[index]
+    for other_index in range(index + 1, len(clusters)):
+        other = clusters[other_index]
+        drop = other.baseline - small.baseline
+        if drop >= 2 * max(other.size, small.largest / SUPERSCRIPT_SIZE_RATIO):
+            break
+        raised = 0 < drop < other.size
+        beside = other.x0 - other.size <= small.x0 and small.x1 <= other.x1 + other.size
+        if small.largest < SUPERSCRIPT_SIZE_RATIO * other.size and raised and beside:
+            return other_index
     return None
 
 
