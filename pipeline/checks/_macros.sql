@@ -12,3 +12,17 @@ CREATE OR REPLACE MACRO fmt(x) AS
 CREATE OR REPLACE MACRO national_commune_criteria() AS 19;
 -- Averages are printed with two decimals.
 CREATE OR REPLACE MACRO rounding_tolerance() AS 0.005;
+-- Every annex cell with its table's unit axis and the line it belongs to: its row where units are
+-- columns, its column where units are rows. (Temporary: set-up for the checks, not published.)
+CREATE OR REPLACE TEMP VIEW annex_lines AS
+SELECT c.*, t.unit_axis AS table_axis,
+       CASE t.unit_axis WHEN 'column' THEN c.row_path ELSE c.column_label END AS line
+FROM annex_cells c JOIN annex_tables t USING (doc_id, table_no)
+WHERE t.unit_axis IS NOT NULL;
+-- Each row's label with its parent's ("thực hiện thôn ... / kế hoạch từ năm 2022 - 2025"), lower
+-- case, with 'nông thôn' (rural) written apart from the measure word 'thôn' (village).
+CREATE OR REPLACE TEMP VIEW annex_row_labels AS
+WITH own AS (SELECT DISTINCT doc_id, table_no, row_path, parent_path, row_label FROM annex_cells)
+SELECT o.doc_id, o.table_no, o.row_path, o.parent_path,
+       replace(lower(coalesce(p.row_label || ' / ', '') || o.row_label), 'nông thôn', 'nôngthôn') AS label
+FROM own o LEFT JOIN own p ON p.doc_id = o.doc_id AND p.table_no = o.table_no AND p.row_path = o.parent_path;

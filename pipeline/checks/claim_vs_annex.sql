@@ -5,14 +5,9 @@
 -- the same total wins. A target may also be the sum of a parent's planning rows (II.2 + II.3).
 -- The units a claim names must be the units with figures in that line.
 WITH labelled AS (
-  SELECT c.doc_id, c.table_no, c.row_path, c.parent_path, c.value AS total, c.page,
-         -- 'nông thôn' (rural) is not the measure 'thôn' (village)
-         replace(lower(coalesce(p.row_label || ' / ', '') || c.row_label), 'nông thôn', 'nôngthôn') AS label
-  FROM annex_cells c
-  JOIN annex_tables t USING (doc_id, table_no)
-  LEFT JOIN (SELECT DISTINCT doc_id, table_no, row_path, row_label FROM annex_cells) p
-    ON p.doc_id = c.doc_id AND p.table_no = c.table_no AND p.row_path = c.parent_path
-  WHERE t.unit_axis = 'column' AND c.column_is_total
+  SELECT c.doc_id, c.table_no, c.row_path, c.parent_path, c.value AS total, c.page, r.label
+  FROM annex_lines c JOIN annex_row_labels r USING (doc_id, table_no, row_path)
+  WHERE c.table_axis = 'column' AND c.column_is_total
 ),
 rows_with_kind AS (
   SELECT *, regexp_matches(label, 'kết quả|đến hết năm|hiện có|đã đạt') AS is_result, 1 AS n_parts

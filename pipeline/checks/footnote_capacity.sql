@@ -6,11 +6,8 @@ WITH capacity AS (
   WHERE f.anchor_value IS NULL AND f.stated_total IS NOT NULL AND i.unit_code IS NOT NULL
 ),
 labelled AS (
-  SELECT c.*, -- 'nông thôn' (rural) is not the measure 'thôn' (village)
-         replace(lower(coalesce(p.row_label || ' / ', '') || c.row_label), 'nông thôn', 'nôngthôn') AS label
-  FROM annex_cells c
-  LEFT JOIN (SELECT DISTINCT doc_id, table_no, row_path, row_label FROM annex_cells) p
-    ON p.doc_id = c.doc_id AND p.table_no = c.table_no AND p.row_path = c.parent_path
+  SELECT c.*, r.label
+  FROM annex_cells c JOIN annex_row_labels r USING (doc_id, table_no, row_path)
   WHERE c.unit_axis = 'column' AND NOT c.is_total
 )
 SELECT l.doc_id, 'footnote_capacity' AS check_name, l.table_no, l.row_path, l.column_label, l.unit_code,

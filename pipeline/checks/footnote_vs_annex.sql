@@ -2,12 +2,7 @@
 -- annex line the footnote explains. That line is found, not configured: its total equals the
 -- figure the footnote marker is attached to ("109 thôn¹") and its units include every unit the
 -- footnote names. A footnote whose figure no line explains gets one warning.
-WITH lines AS (
-  SELECT c.*, t.unit_axis AS table_axis,
-         CASE t.unit_axis WHEN 'column' THEN c.row_path ELSE c.column_label END AS line
-  FROM annex_cells c JOIN annex_tables t USING (doc_id, table_no)
-  WHERE t.unit_axis IS NOT NULL
-),
+WITH lines AS (SELECT * FROM annex_lines),
 line_totals AS (
   SELECT doc_id, table_no, line, value AS total FROM lines
   WHERE (table_axis = 'column' AND column_is_total) OR (table_axis = 'row' AND row_is_total)

@@ -1,12 +1,7 @@
 -- The total of each line of an annex table against the sum of its unit cells: per row where
 -- units are columns (total column), per column where units are rows (total row).
 -- A line with unit figures and no total fails: a mislabelled total cannot pass silently.
-WITH lines AS (
-  SELECT c.*, t.unit_axis AS table_axis,
-         CASE t.unit_axis WHEN 'column' THEN c.row_path ELSE c.column_label END AS line
-  FROM annex_cells c JOIN annex_tables t USING (doc_id, table_no)
-  WHERE t.unit_axis IS NOT NULL
-),
+WITH lines AS (SELECT * FROM annex_lines),
 units AS (
   SELECT doc_id, table_no, table_axis, line, sum(value) AS unit_sum, count(*) AS n_units,
          any_value(column_label) AS any_column
