@@ -53,17 +53,21 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def format_of(path: Path) -> str:
+    """The format a file is read as, from its extension: docx, pdf, or unknown."""
+    return READERS[path.suffix.lower()][0] if path.suffix.lower() in READERS else "unknown"
+
+
 def extract_document(path: Path, raw_root: Path, sha256: str | None = None) -> ExtractionResult:
     """Read and parse one file; `sha256` may be passed when the caller already hashed it."""
     source_file = path.relative_to(raw_root).as_posix()
     sha256 = sha256 or file_sha256(path)
     suffix = path.suffix.lower()
-    fmt = READERS[suffix][0] if suffix in READERS else "unknown"
     document: dict[str, Any] = {
         "doc_id": doc_id_from_sha256(sha256),
         "source_file": source_file,
         "sha256": sha256,
-        "format": fmt,
+        "format": format_of(path),
         "status": "failed",
         "pipeline_version": PIPELINE_VERSION,
     }

@@ -23,7 +23,7 @@ from tqdm import tqdm
 from pipeline.cache import ExtractionCache, cache_key
 from pipeline.crosswalk import build_crosswalk
 from pipeline.document import doc_id_from_sha256
-from pipeline.extract import ExtractionResult, extract_document, file_sha256
+from pipeline.extract import ExtractionResult, extract_document, file_sha256, format_of
 from pipeline.load import write_database
 from pipeline.places import admin_unit_rows
 from pipeline.publish import write_csvs
@@ -108,7 +108,7 @@ def duplicate_row(copy: RawFile, original: RawFile) -> dict[str, Any]:
         "doc_id": doc_id_from_sha256(copy.sha256),
         "source_file": copy.source_file,
         "sha256": copy.sha256,
-        "format": copy.path.suffix.lower().lstrip(".") if copy.path.suffix.lower() in (".docx", ".pdf") else "unknown",
+        "format": format_of(copy.path),
         "status": "failed",
         "error": f"same file as {original.source_file} (identical sha256); extracted once, under that name",
         "pipeline_version": PIPELINE_VERSION,
