@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 from collections.abc import Callable
 from functools import cache
@@ -24,7 +23,6 @@ import pandas as pd
 from pipeline.schemas import create_table_sql, table_spec
 from pipeline.version import PIPELINE_VERSION
 
-log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
 INDEX_NAME = "index.json"
 DATABASE_NAME = "extractions.duckdb"

@@ -69,6 +69,7 @@ class Table:
     page: int | None = None
     last_page: int | None = None
     row_pages: list[int] = field(default_factory=list)  # page of each row, for tables across pages
+    _slots: dict[tuple[int, int], Cell] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -76,21 +77,19 @@ class Table:
 
     def cell_at(self, row: int, col: int) -> Cell | None:
         """The cell covering grid slot (row, col), if any."""
-        for cell in self.cells:
-            if cell.row <= row <= cell.last_row and cell.col <= col <= cell.last_col:
-                return cell
-        return None
+        if self._slots is None:
+            # Built once: parsers look up every slot, and a scan per lookup is quadratic in big annexes.
+            self._slots = {
+                (r, c): cell
+                for cell in reversed(self.cells)
+                for r in range(cell.row, cell.last_row + 1)
+                for c in range(cell.col, cell.last_col + 1)
+            }
+        return self._slots.get((row, col))
 
     def row_cells(self, row: int) -> list[Cell]:
         """Cells anchored in `row`, left to right."""
         return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
-
-    def to_grid(self) -> list[list[str]]:
-        """Plain text grid: a merged cell's text at its anchor, empty strings elsewhere."""
-        grid = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
-        for cell in self.cells:
-            grid[cell.row][cell.col] = cell.text
-        return grid
 
 
 Block = Paragraph | Table

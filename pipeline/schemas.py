@@ -132,10 +132,6 @@ def pandera_schema(spec: TableSpec) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, strict="filter", unique=unique, name=spec.name)
 
 
-def empty_frame(spec: TableSpec) -> pd.DataFrame:
-    return pd.DataFrame({c.name: pd.Series(dtype=PANDAS_TYPES[c.type]) for c in spec.columns})
-
-
 def conform(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     """The frame with exactly the spec's columns, in order; missing columns are added empty."""
     out = frame.copy()

@@ -7,7 +7,6 @@ paragraphs across pages. Tables that run onto the next page are stitched into on
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,6 @@ from pipeline.readers.pdf_layout import (
 from pipeline.readers.pdf_lines import Char, Line, build_line, group_lines
 from pipeline.readers.pdf_tables import PageTable, char_inside, continues, find_tables, stitch
 
-log = logging.getLogger(__name__)
 MIN_TEXT_CHARS_PER_PAGE = 20
 
 
