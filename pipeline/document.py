@@ -91,6 +91,27 @@ class Table:
         """Cells anchored in `row`, left to right."""
         return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
 
+    def rows_slice(self, start: int, stop: int | None = None) -> Table:
+        """Rows start..stop-1 as a table of their own (cells clipped to it, header rows inferred):
+        a caption row above a table's header, or a second table set inside the same grid."""
+        stop = self.n_rows if stop is None else stop
+        cells = [
+            Cell(c.row - start, c.col, c.text, min(c.last_row, stop - 1) - c.row + 1, c.col_span)
+            for c in self.cells
+            if start <= c.row < stop
+        ]
+        pages = self.row_pages[start:stop]
+        return Table(
+            cells=cells,
+            n_rows=stop - start,
+            n_cols=self.n_cols,
+            header_rows=infer_header_rows(cells, stop - start),
+            is_layout=self.is_layout,
+            page=pages[0] if pages else self.page,
+            last_page=pages[-1] if pages else self.last_page,
+            row_pages=pages,
+        )
+
 
 Block = Paragraph | Table
 

@@ -88,7 +88,7 @@ def extract_document(path: Path, raw_root: Path, sha256: str | None = None) -> E
 
 def _parse(doc: Document, document: dict[str, Any]) -> ExtractionResult:
     metadata, scope = parse_metadata(doc)
-    tables, cells = parse_annex_tables(doc)
+    tables, cells, texts = parse_annex_tables(doc)
     notes, items = parse_footnotes(doc)
     claims = parse_claims(doc)
     references, caption_statements = parse_references(doc, metadata["doc_number"])
@@ -114,6 +114,7 @@ def _parse(doc: Document, document: dict[str, Any]) -> ExtractionResult:
         {
             "annex_tables": tables,
             "annex_cells": cells,
+            "annex_texts": texts,
             "footnotes": notes,
             "footnote_items": items,
             "unit_names": unit_names,

@@ -186,8 +186,10 @@ def resolve_name(name_raw: str, scope: Scope) -> Resolution:
     """Resolve one printed name inside `scope`, in a fixed order of increasingly loose matches."""
     gazetteer = load_gazetteer()
     name, prefix = strip_unit_prefix(name_raw)
-    candidates = gazetteer.within(scope)
     wanted_level = PREFIX_LEVELS.get(prefix or "")
+    if wanted_level in ("district", "province"):
+        scope = Scope(scope.province_code)  # a district is never inside the district a plan speaks for
+    candidates = gazetteer.within(scope)
     if wanted_level:
         candidates = [u for u in candidates if u.level == wanted_level]
     scope_code = scope.district_code or scope.province_code

@@ -90,7 +90,10 @@ def table_schema(spec: TableSpec) -> dict[str, Any]:
             }
         )
     schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
-    if spec.primary_key:
+    nullable = {column.name for column in spec.columns if column.nullable}
+    if spec.primary_key and not nullable & set(spec.primary_key):
+        # Frictionless requires key fields to be filled; a key with an optional part (a unit name
+        # resolved within no section) is enforced by the pandera schema instead.
         schema["primaryKey"] = list(spec.primary_key)
     names = set(spec.column_names)
     foreign = []

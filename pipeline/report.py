@@ -39,6 +39,8 @@ ISSUE_COLUMNS = ("check", "where", "expected", "actual", "difference", "detail")
 CHECK_MEANINGS = {
     "total_vs_units": "a total against the sum of its unit figures",
     "parent_vs_children": "a parent row against the sum of its child rows",
+    "total_vs_periods": "a period's total column against its year columns",
+    "total_vs_parts": "a total column against the columns it totals",
     "footnote_vs_annex": "a footnote's unit figure against the annex cell of the same unit",
     "footnote_sum": "a footnote's items against the total it explains or states",
     "footnote_capacity": "a planned figure against what the unit has, from a footnote",

@@ -38,6 +38,7 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 DOCUMENT_TABLES = (
     "annex_tables",
     "annex_cells",
+    "annex_texts",
     "footnotes",
     "footnote_items",
     "unit_names",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -79,11 +80,21 @@ _VN_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _VN_DECIMAL = re.compile(r"^\d+(?:,\d+)?$")
 _EN_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?$")
 _POINT_DECIMAL = re.compile(r"^\d+\.\d+$")
+_MINUS = re.compile(r"^[-−–]\s*(?=\d)")
+_EN_THOUSANDS_LOOSE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _RANGE = re.compile(rf"^(\S+)\s*[{DASHES}]\s*(\S+)$")
 
 
-def _parse_plain(token: str) -> float | None:
+def uses_comma_thousands(texts: Iterable[str]) -> bool:
+    """Whether a table writes numbers the English way: some figure has two comma groups
+    ('1,002,240'), so its '250,560' is also a quarter of a million, not 250.56."""
+    return any(_EN_THOUSANDS.match(normalize_text(t)) for t in texts)
+
+
+def _parse_plain(token: str, comma_thousands: bool = False) -> float | None:
     """One number token in Vietnamese (1.234,5) or, failing that, English (1,234,567.5) notation."""
+    if comma_thousands and _EN_THOUSANDS_LOOSE.match(token):
+        return float(token.replace(",", ""))
     if _VN_THOUSANDS.match(token):
         return float(token.replace(".", "").replace(",", "."))
     if _VN_DECIMAL.match(token):
@@ -95,7 +106,7 @@ def _parse_plain(token: str) -> float | None:
     return None
 
 
-def parse_number(text: str) -> ParsedNumber | None:
+def parse_number(text: str, comma_thousands: bool = False) -> ParsedNumber | None:
     """Parse a whole cell or token: '1.234' -> 1234, '11,47' -> 11.47, '70%' -> 70 percent,
     '2022 - 2025' -> a range. Blanks and dashes are no value (None), never zero."""
     token = normalize_text(text).replace(" ", "") if "%" in text else normalize_text(text)
@@ -104,10 +115,12 @@ def parse_number(text: str) -> ParsedNumber | None:
     negative = token.startswith("(") and token.endswith(")")
     if negative:
         token = token[1:-1]
+    elif _MINUS.match(token):
+        negative, token = True, _MINUS.sub("", token)
     if token.endswith("%"):
         value = _parse_plain(token[:-1].strip())
         return ParsedNumber(value, "percent") if value is not None else None
-    value = _parse_plain(token.replace(" ", ""))
+    value = _parse_plain(token.replace(" ", ""), comma_thousands)
     if value is not None:
         return ParsedNumber(-value if negative else value, "number")
     match = _RANGE.match(token)
@@ -121,11 +134,11 @@ def parse_number(text: str) -> ParsedNumber | None:
 _LEADING_NUMBER_WITH_NOTE = re.compile(r"^([\d.,]+%?)\s*\((.*)\)\s*$", re.DOTALL)
 
 
-def parse_cell_number(text: str) -> ParsedNumber | None:
+def parse_cell_number(text: str, comma_thousands: bool = False) -> ParsedNumber | None:
     """A table cell's value: the whole text as a number, or a number followed by a note in
     parentheses ('46.700.000.000 (Trung ương hỗ trợ 36 tỷ)'). Formulas and prose give None."""
-    parsed = parse_number(text)
+    parsed = parse_number(text, comma_thousands)
     if parsed is not None:
         return parsed
     match = _LEADING_NUMBER_WITH_NOTE.match(normalize_text(text))
-    return parse_number(match.group(1)) if match else None
+    return parse_number(match.group(1), comma_thousands) if match else None

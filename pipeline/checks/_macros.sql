@@ -1,7 +1,7 @@
 -- Shared definitions for the cross-checks; run before them (files starting with _ are not checks).
--- Two figures are equal when they differ by less than a millionth (of at least 1): floats from
+-- Two figures are equal when they differ by less than a billionth (of at least 1): floats from
 -- decimal text, not rounding. Checks with a stated rounding pass their own tolerance.
-CREATE OR REPLACE MACRO equal_tolerance(x) AS 1e-6 * greatest(1, abs(x));
+CREATE OR REPLACE MACRO equal_tolerance(x) AS 1e-9 * greatest(1, abs(x));
 CREATE OR REPLACE MACRO check_status(expected, actual, tol) AS
   CASE WHEN expected IS NULL OR actual IS NULL THEN 'fail'
        WHEN abs(actual - expected) <= tol THEN 'pass' ELSE 'fail' END;
@@ -26,3 +26,63 @@ WITH own AS (SELECT DISTINCT doc_id, table_no, row_path, parent_path, row_label 
 SELECT o.doc_id, o.table_no, o.row_path, o.parent_path,
        replace(lower(coalesce(p.row_label || ' / ', '') || o.row_label), 'nông thôn', 'nôngthôn') AS label
 FROM own o LEFT JOIN own p ON p.doc_id = o.doc_id AND p.table_no = o.table_no AND p.row_path = o.parent_path;
+-- Figures printed as money (đồng): a sum of parts each rounded to the đồng may differ from the
+-- rounded whole by half a đồng per part.
+CREATE OR REPLACE MACRO is_money(measure) AS
+  coalesce(regexp_matches(lower(measure), 'đồng|vnđ|\bvnd\b'), false);
+-- A whole stated as rounded ("Tổng mức đầu tư (làm tròn)" = 1.891.054.000) is exact to the
+-- power of ten its trailing zeros show (1000 here), capped at a million.
+CREATE OR REPLACE MACRO stated_rounding(label, x) AS
+  CASE WHEN lower(label) LIKE '%làm tròn%' AND x = round(x) AND x <> 0
+       THEN CAST(10 ** least(6, length(CAST(CAST(abs(x) AS BIGINT) AS VARCHAR))
+                    - length(rtrim(CAST(CAST(abs(x) AS BIGINT) AS VARCHAR), '0'))) AS DOUBLE) END;
+-- Every figure that is the sum of others, with their sum: along rows (a section, a district, the
+-- total row over the rows directly beneath it) and along columns (a 'Tổng' column over the years
+-- of its period, the 'Tổng số' column over the unit columns). One definition for units as rows or
+-- as columns; the checks read it. Percentages are not summed. A row whose figure a formula
+-- states ('G + C + TL') is not a sum of the rows below it.
+CREATE OR REPLACE TEMP VIEW annex_sums AS
+WITH figures AS (
+  SELECT * FROM annex_cells WHERE value_kind = 'number'
+),
+parts AS (
+  SELECT doc_id, table_no, 'rows' AS axis, parent_path AS whole_row, column_label AS whole_column,
+         row_path AS part, value, unit_axis = 'row' AS is_unit, period
+  FROM figures WHERE parent_path IS NOT NULL
+  UNION ALL
+  SELECT doc_id, table_no, 'columns', row_path, column_whole, column_label, value, unit_axis = 'column', period
+  FROM figures WHERE column_whole IS NOT NULL
+),
+sums AS (
+  SELECT doc_id, table_no, axis, whole_row, whole_column, sum(value) AS parts_sum, count(*) AS n_parts,
+         string_agg(part, ' + ' ORDER BY part) AS parts, bool_and(is_unit) AS parts_are_units,
+         bool_and(period IS NOT NULL) AS parts_are_periods
+  FROM parts GROUP BY ALL
+),
+formula_rows AS (
+  SELECT DISTINCT doc_id, table_no, row_path FROM annex_texts WHERE column_role = 'formula'
+),
+wholes AS (
+  SELECT s.*, w.value AS whole_value, w.page, w.unit_code, w.unit_name_raw,
+         coalesce(w.measure, t.measure) AS measure,
+         coalesce(stated_rounding(w.row_label, w.value), stated_rounding(w.column_label, w.value)) AS stated_unit,
+         EXISTS (SELECT 1 FROM annex_cells x WHERE x.doc_id = s.doc_id AND x.table_no = s.table_no
+                   AND CASE s.axis WHEN 'rows' THEN x.row_path = s.whole_row ELSE x.column_label = s.whole_column END)
+           AS whole_line_exists
+  FROM sums s
+  JOIN annex_tables t USING (doc_id, table_no)
+  LEFT JOIN figures w ON w.doc_id = s.doc_id AND w.table_no = s.table_no AND w.row_path = s.whole_row
+    AND w.column_label = s.whole_column
+  WHERE NOT EXISTS (SELECT 1 FROM formula_rows f WHERE f.doc_id = s.doc_id AND f.table_no = s.table_no
+                      AND f.row_path = s.whole_row)
+)
+SELECT *,
+  CASE WHEN parts_are_units THEN 'total_vs_units'
+       WHEN axis = 'rows' THEN 'parent_vs_children'
+       WHEN parts_are_periods THEN 'total_vs_periods'
+       ELSE 'total_vs_parts' END AS check_name,
+  equal_tolerance(whole_value) AS exact_tolerance,
+  CASE WHEN stated_unit IS NOT NULL THEN stated_unit
+       WHEN is_money(measure) THEN greatest(1, 0.5 * n_parts) END AS rounding_tolerance
+FROM wholes
+WHERE whole_value IS NOT NULL OR (whole_line_exists AND parts_are_units);

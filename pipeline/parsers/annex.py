@@ -1,10 +1,14 @@
-"""Annex parser: Document tables -> tidy annex cells and a list of annex tables.
+"""Annex parser: Document tables -> annex tables, tidy annex cells and annex texts.
 
 Finds annex tables by structure (a ruled table with header rows, a label column and numeric
-cells), rebuilds the header tree into column paths joined by " / ", gives each row a
-hierarchical `row_path`, and emits one record per non-empty numeric cell with its raw text.
-Units are the columns under a group header that speaks of units ("Trong đó các xã ...") or,
-where the label column names units, the rows. Names are resolved later (pipeline.places).
+cells). A grid may start with a measure caption row ("Đơn vị tính: VN Đồng") and may hold a
+second table under its own "TT" header row; each becomes its own annex table. Columns are
+classified in `pipeline.parsers.columns`; rows get hierarchical paths (`pipeline.parsers.rows`),
+and a total row ("Tổng cộng", "Toàn tỉnh") becomes the parent of the top-level rows it sums.
+Units are columns under a group header that speaks of units, or rows where the label column
+does; in a table of districts with their communes beneath, each commune is named within its
+district row (`unit_scope_raw`). Every numeric cell becomes an annex cell with its raw text;
+every text cell outside the label columns (notes, formulas, measures) an annex text.
 """
 
 from __future__ import annotations
@@ -14,136 +18,47 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.document import Document, Paragraph, Table
-from pipeline.parsers.rows import RowPathBuilder, read_marker
-from pipeline.text import fold_diacritics, normalize_text, parse_cell_number
+from pipeline.parsers.columns import (
+    FIGURE_ROLES,
+    MARKER_HEADERS,
+    TEXT_ROLES,
+    Column,
+    classify_columns,
+    fold,
+    is_plain_total_label,
+    is_total_label,
+    measure_caption,
+    mentions_units,
+)
+from pipeline.parsers.rows import RowPathBuilder
+from pipeline.text import normalize_text, parse_cell_number, uses_comma_thousands
 
-PATH_SEPARATOR = " / "
-MARKER_HEADERS = frozenset({"tt", "stt", "sott", "thutu"})
-NOTES_HEADERS = ("ghi chu",)
-MEASURE_HEADERS = frozenset({"dvt", "don vi tinh", "don vi"})
-TOTAL_WORDS = ("tong cong", "tong so", "tong", "cong", "toan huyen", "toan tinh", "toan xa", "toan thanh pho")
-# Words in a header that say its columns (or the label column's rows) are administrative units.
-UNIT_WORDS = ("xa", "phuong", "thi tran", "huyen", "tinh", "don vi hanh chinh", "dia phuong", "dia ban")
-YEAR_RE = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
-PERIOD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
+TOTAL_PATH = "TOTAL"
 COLUMN_NUMBER_RE = re.compile(r"^\(?([A-Z]|\d{1,2})\)?$")
+PERIOD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
+ANNEX_LABEL_RE = re.compile(r"\b(Biểu|Phụ lục|Phụ biểu)(?:\s+số)?\s*:?\s*([0-9]+[a-z]?|[IVXLC]+)\b", re.I)
 TITLE_MAX_PARAGRAPHS = 3
+FALLBACK_TITLE_MAX_CHARS = 150
 
 
-@dataclass(frozen=True)
-class Column:
+@dataclass
+class TablePart:
+    """One annex table inside a grid: rows `table` of the grid from `first_row`, with its captions."""
+
+    table: Table
+    first_row: int
+    measure: str | None
+    caption: str
+
+
+@dataclass
+class Row:
     index: int
-    path: tuple[str, ...]
-    role: str  # marker, label, notes, measure, total, unit, value
-
-    @property
-    def label(self) -> str:
-        return PATH_SEPARATOR.join(self.path)
-
-    @property
-    def leaf(self) -> str:
-        return self.path[-1] if self.path else ""
-
-
-def _key(text: str) -> str:
-    return fold_diacritics(text)
-
-
-def _starts_with_any(text: str, words: tuple[str, ...]) -> bool:
-    key = _key(text)
-    return any(key == w or key.startswith(w + " ") for w in words)
-
-
-def _mentions_units(text: str) -> bool:
-    key = f" {_key(text)} "
-    return any(f" {w} " in key for w in UNIT_WORDS)
-
-
-def is_total_label(text: str) -> bool:
-    return _starts_with_any(text, TOTAL_WORDS)
-
-
-def column_paths(table: Table, header_rows: int) -> list[tuple[str, ...]]:
-    """For each grid column, the texts of the header cells above it, top to bottom, once each."""
-    paths = []
-    for col in range(table.n_cols):
-        texts: list[str] = []
-        seen: set[int] = set()
-        for row in range(header_rows):
-            cell = table.cell_at(row, col)
-            if cell is None or id(cell) in seen:
-                continue
-            seen.add(id(cell))
-            text = normalize_text(cell.text)
-            if text:
-                texts.append(text)
-        paths.append(tuple(texts))
-    return paths
-
-
-def _is_column_number_row(table: Table, row: int) -> bool:
-    """A row of column numbers under the header (A, B, 1, 2, 3 ...), not data."""
-    texts = [normalize_text(c.text) for c in table.row_cells(row)]
-    filled = [t for t in texts if t]
-    return len(filled) >= max(3, len(texts) // 2) and all(COLUMN_NUMBER_RE.match(t) for t in filled)
-
-
-def _data_texts(table: Table, first_row: int, col: int) -> list[str]:
-    texts = []
-    for row in range(first_row, table.n_rows):
-        cell = table.cell_at(row, col)
-        if cell is not None and cell.row == row and cell.col == col:
-            text = normalize_text(cell.text)
-            if text:
-                texts.append(text)
-    return texts
-
-
-def classify_columns(table: Table, header_rows: int, first_data_row: int) -> list[Column]:
-    paths = column_paths(table, header_rows)
-    columns: list[Column] = []
-    label_found = False
-    for col, path in enumerate(paths):
-        top = path[0] if path else ""
-        data = _data_texts(table, first_data_row, col)
-        numeric = sum(1 for t in data if parse_cell_number(t) is not None)
-        if _key(top).replace(" ", "") in MARKER_HEADERS or (
-            not label_found and data and all(read_marker(t) for t in data)
-        ):
-            role = "marker"
-        elif _starts_with_any(top, NOTES_HEADERS):
-            role = "notes"
-        elif _key(path[-1] if path else "") in MEASURE_HEADERS:
-            role = "measure"
-        elif not label_found and data and numeric < len(data) / 2:
-            role, label_found = "label", True
-        elif len(path) == 1 and is_total_label(top):
-            role = "total"
-        elif len(path) > 1 and _mentions_units(PATH_SEPARATOR.join(path[:-1])) and not is_total_label(path[-1]):
-            role = "unit"
-        else:
-            role = "value"
-        columns.append(Column(col, path, role))
-    return columns
-
-
-def _table_title(doc: Document, table: Table) -> str:
-    """The caption paragraphs right above a table (title, 'Kèm theo ...' line, 'Biểu số ...')."""
-    index = next(i for i, block in enumerate(doc.blocks) if block is table)
-    lines: list[str] = []
-    for block in reversed(doc.blocks[:index]):
-        if not isinstance(block, Paragraph):
-            break
-        text = normalize_text(block.text)
-        if not text:
-            if lines:
-                break
-            continue
-        is_caption = block.alignment == "center" or block.bold or text.isupper() or text.startswith("(")
-        if not is_caption or len(lines) == TITLE_MAX_PARAGRAPHS:
-            break
-        lines.insert(0, text)
-    return " ".join(lines)
+    marker: str
+    label: str
+    path: str
+    parent: str | None
+    is_total: bool
 
 
 def period_of(text: str) -> str | None:
@@ -155,98 +70,230 @@ def period_of(text: str) -> str | None:
     return f"{last.group(1)}-{last.group(2)}" if last.group(2) else last.group(1)
 
 
-def parse_annex_tables(doc: Document) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """All annex tables of a document: (table records, cell records)."""
+def annex_label(title: str) -> str | None:
+    """'BIỂU SỐ 02 ...' -> 'Biểu 02'; 'Phụ lục II' -> 'Phụ lục II'."""
+    match = ANNEX_LABEL_RE.search(title)
+    return f"{match.group(1).capitalize()} {match.group(2).upper()}" if match else None
+
+
+def parse_annex_tables(
+    doc: Document,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """All annex tables of a document: (table records, cell records, text records)."""
     tables: list[dict[str, Any]] = []
     cells: list[dict[str, Any]] = []
-    for table in doc.tables:
-        if table.is_layout or table.n_rows <= table.header_rows:
+    texts: list[dict[str, Any]] = []
+    for grid_no, grid in enumerate(doc.tables, start=1):
+        if grid.is_layout or grid.n_rows <= grid.header_rows:
             continue
-        parsed = _parse_table(doc, table, table_no=len(tables) + 1)
-        if parsed is None:
-            continue
-        table_record, cell_records = parsed
-        tables.append(table_record)
-        cells.extend(cell_records)
-    return tables, cells
-
-
-def _parse_table(doc: Document, table: Table, table_no: int) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-    header_rows = table.header_rows
-    first_data_row = header_rows + (1 if _is_column_number_row(table, header_rows) else 0)
-    columns = classify_columns(table, header_rows, first_data_row)
-    roles = {c.role for c in columns}
-    if "label" not in roles:
-        return None
-    label_col = next(c for c in columns if c.role == "label")
-    marker_col = next((c for c in columns if c.role == "marker"), None)
-    units_as_rows = "unit" not in roles and _mentions_units(label_col.label)
-    if units_as_rows:
-        # With units as rows the total is a row; a column headed "Tổng số thôn" is a measure.
-        columns = [Column(c.index, c.path, "value") if c.role == "total" else c for c in columns]
-    value_cols = [c for c in columns if c.role in ("total", "unit", "value")]
-    paths = RowPathBuilder()
-    records: list[dict[str, Any]] = []
-    for row in range(first_data_row, table.n_rows):
-        label = _cell_text(table, row, label_col.index)
-        marker = _cell_text(table, row, marker_col.index) if marker_col else ""
-        if not label and not marker:
-            continue
-        row_is_total = not marker and is_total_label(label)
-        row_path, parent_path = ("TOTAL", None) if row_is_total else paths.next_path(marker)
-        for column in value_cols:
-            cell = table.cell_at(row, column.index)
-            if cell is None or cell.row != row or cell.col != column.index:
-                continue
-            parsed = parse_cell_number(cell.text)
+        title, title_measure = _table_title(doc, grid)
+        for part in split_grid(grid):
+            parsed = _parse_part(doc, part, table_no=len(tables) + 1)
             if parsed is None:
                 continue
-            unit_name: str | None = None
-            unit_axis: str | None = None
-            if column.role == "unit":
-                unit_name, unit_axis = column.leaf, "column"
-            elif units_as_rows and not row_is_total:
-                unit_name, unit_axis = label, "row"
-            records.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "table_no": table_no,
-                    "row_path": row_path,
-                    "parent_path": parent_path,
-                    "row_marker": marker or None,
-                    "row_label": label,
-                    "column_label": column.label,
-                    "column_index": column.index,
-                    "unit_name_raw": unit_name,
+            table_record, cell_records, text_records = parsed
+            part_title = title if part.first_row == 0 else (part.caption or title)
+            measure = part.measure or title_measure
+            table_record |= {"title": part_title, "annex_label": annex_label(part_title), "measure": measure}
+            for record in cell_records:
+                record["measure"] = record["measure"] or measure
+            table_record |= {"grid_no": grid_no, "grid_first_row": part.first_row}
+            tables.append(table_record)
+            cells.extend(cell_records)
+            texts.extend(text_records)
+    return tables, cells, texts
+
+
+def _row_texts(table: Table, row: int) -> list[str]:
+    return [t for t in (normalize_text(c.text) for c in table.row_cells(row)) if t]
+
+
+def _is_restart(table: Table, row: int) -> bool:
+    """A row that opens a second table inside the grid: 'TT' or 'STT' in its first cell."""
+    cell = table.cell_at(row, 0)
+    return cell is not None and cell.row == row and fold(cell.text).replace(" ", "") in MARKER_HEADERS
+
+
+def split_grid(grid: Table) -> list[TablePart]:
+    """The annex tables of one grid: caption rows above a header are dropped (the measure they
+    state kept); a 'TT' row below the data starts the next table."""
+    starts = [0] + [r for r in range(grid.header_rows, grid.n_rows) if _is_restart(grid, r)]
+    parts = []
+    for start, stop in zip(starts, [*starts[1:], grid.n_rows], strict=True):
+        first, measure, captions = start, None, []
+        while first < stop:
+            texts = _row_texts(grid, first)
+            if len(texts) != 1 or not (measure_caption(texts[0]) or _spans_most(grid, first)):
+                break
+            measure = measure or measure_caption(texts[0])
+            captions.append(texts[0])
+            first += 1
+        if start > 0:
+            # A second table's caption is the full-width text row right above its header.
+            above = _row_texts(grid, start - 1)
+            captions = above if len(above) == 1 and not measure_caption(above[0]) else captions
+        if first >= stop:
+            continue
+        table = grid if first == 0 and stop == grid.n_rows else grid.rows_slice(first, stop)
+        parts.append(TablePart(table, first, measure, " ".join(c for c in captions if not measure_caption(c))))
+    return parts
+
+
+def _spans_most(table: Table, row: int) -> bool:
+    return any(c.col_span * 2 > table.n_cols and normalize_text(c.text) for c in table.row_cells(row))
+
+
+def _is_column_number_row(table: Table, row: int) -> bool:
+    """A row of column numbers under the header (A, B, 1, 2, 3 ...), not data."""
+    texts = [normalize_text(c.text) for c in table.row_cells(row)]
+    filled = [t for t in texts if t]
+    return len(filled) >= max(3, len(texts) // 2) and all(COLUMN_NUMBER_RE.match(t) for t in filled)
+
+
+def _cell_text(table: Table, row: int, col: int) -> str:
+    cell = table.cell_at(row, col)
+    return normalize_text(cell.text) if cell is not None and cell.row == row else ""
+
+
+def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | None) -> list[Row]:
+    """Row paths of the data rows; a total row becomes the parent of the top-level rows it sums
+    (those after it when it comes first, those since the previous total when it comes last)."""
+    builder = RowPathBuilder()
+    rows: list[Row] = []
+    totals = 0
+    labelled = []
+    for index in range(first_row, table.n_rows):
+        label = _cell_text(table, index, label_col)
+        marker = _cell_text(table, index, marker_col) if marker_col is not None else ""
+        if label or marker:
+            labelled.append((index, label, marker))
+    for position, (index, label, marker) in enumerate(labelled):
+        at_edge = position in (0, len(labelled) - 1)
+        if not marker and is_total_label(label) and (at_edge or is_plain_total_label(label)):
+            totals += 1
+            rows.append(Row(index, "", label, TOTAL_PATH if totals == 1 else f"{TOTAL_PATH}#{totals}", None, True))
+            continue
+        path, parent = builder.next_path(marker)
+        rows.append(Row(index, marker, label, path, parent, False))
+    for position, total in enumerate(rows):
+        if not total.is_total:
+            continue
+        leads = all(r.is_total for r in rows[:position])
+        span = rows[position + 1 :] if leads else reversed(rows[:position])
+        for row in span:
+            if row.is_total:
+                break
+            if row.parent is None:
+                row.parent = total.path
+    return rows
+
+
+def _parse_part(
+    doc: Document, part: TablePart, table_no: int
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]] | None:
+    table = part.table
+    header_rows = table.header_rows
+    first_data_row = header_rows + (1 if _is_column_number_row(table, header_rows) else 0)
+    comma_thousands = uses_comma_thousands(c.text for c in table.cells if c.row >= first_data_row)
+    columns = classify_columns(table, header_rows, first_data_row, comma_thousands)
+    label_col = next((c for c in columns if c.role == "label"), None)
+    if label_col is None:
+        return None
+    marker_col = next((c for c in columns if c.role == "marker"), None)
+    roles = {c.role for c in columns}
+    units_as_rows = "unit" not in roles and mentions_units(label_col.label)
+    if units_as_rows:
+        # With units as rows the total is a row; a column headed "Tổng số thôn" is a measure.
+        columns = [Column(c.index, c.path, "value", c.label, c.measure, c.whole) if c.role == "total" else c
+                   for c in columns]  # fmt: skip
+    rows = read_rows(table, first_data_row, label_col.index, marker_col.index if marker_col else None)
+    by_path = {r.path: r for r in rows}
+    measure_col = next((c for c in columns if c.role == "measure"), None)
+    context = {"doc_id": doc.doc_id, "table_no": table_no, "source_file": doc.source_file}
+    cells: list[dict[str, Any]] = []
+    texts: list[dict[str, Any]] = []
+    for row in rows:
+        page = table.row_pages[row.index] if table.row_pages else table.page
+        unit_name, unit_scope = None, None
+        if units_as_rows and not row.is_total:
+            unit_name = row.label
+            parent = by_path.get(row.parent or "")
+            unit_scope = parent.label if parent is not None and not parent.is_total else None
+        row_measure = _cell_text(table, row.index, measure_col.index) if measure_col else ""
+        for column in columns:
+            cell = table.cell_at(row.index, column.index)
+            if cell is None or cell.row != row.index or cell.col != column.index or not normalize_text(cell.text):
+                continue
+            where = context | {"row_path": row.path, "column_label": column.label, "column_index": column.index,
+                               "page": page}  # fmt: skip
+            parsed = parse_cell_number(cell.text, comma_thousands) if column.role in FIGURE_ROLES else None
+            if parsed is None:
+                if column.role in TEXT_ROLES or column.role in FIGURE_ROLES:
+                    role = column.role if column.role in TEXT_ROLES else "value"
+                    texts.append(where | {"row_label": row.label, "column_role": role, "text": cell.text})
+                continue
+            unit_axis = "column" if column.role == "unit" else ("row" if unit_name else None)
+            cells.append(
+                where
+                | {
+                    "parent_path": row.parent,
+                    "row_marker": row.marker or None,
+                    "row_label": row.label,
+                    "column_whole": column.whole,
+                    "unit_name_raw": column.leaf if column.role == "unit" else unit_name,
+                    "unit_scope_raw": None if column.role == "unit" else unit_scope,
                     "unit_axis": unit_axis,
-                    "is_total": row_is_total or column.role == "total",
-                    "row_is_total": row_is_total,
+                    "is_total": row.is_total or column.role == "total",
+                    "row_is_total": row.is_total,
                     "column_is_total": column.role == "total",
                     "value": parsed.value,
                     "value_kind": parsed.kind,
                     "value_text": cell.text,
                     "period": period_of(column.label),
-                    "page": table.row_pages[row] if table.row_pages else table.page,
-                    "source_file": doc.source_file,
+                    "measure": column.measure or row_measure or None,
                 }
             )
-    if not records:
+    if not cells:
         return None
-    table_record = {
-        "doc_id": doc.doc_id,
-        "table_no": table_no,
-        "title": _table_title(doc, table),
+    table_record = context | {
         "n_rows": table.n_rows,
         "n_cols": table.n_cols,
         "header_rows": header_rows,
         "unit_axis": "row" if units_as_rows else ("column" if "unit" in roles else None),
         "page": table.page,
         "last_page": table.last_page,
-        "source_file": doc.source_file,
     }
-    return table_record, records
+    return table_record, cells, texts
 
 
-def _cell_text(table: Table, row: int, col: int) -> str:
-    cell = table.cell_at(row, col)
-    return normalize_text(cell.text) if cell is not None and cell.row == row else ""
+def _table_title(doc: Document, table: Table) -> tuple[str, str | None]:
+    """The caption paragraphs right above a table (title, 'Kèm theo ...' line, 'Biểu số ...'),
+    and the measure a caption line states ('Đơn vị tính: VNĐ'). With no caption-like line, the
+    short paragraph right above ('Bảng tổng hợp dự toán') is the title."""
+    index = next(i for i, block in enumerate(doc.blocks) if block is table)
+    lines: list[str] = []
+    measure: str | None = None
+    nearest: str | None = None
+    for block in reversed(doc.blocks[:index]):
+        if not isinstance(block, Paragraph):
+            break
+        text = normalize_text(block.text)
+        if not text:
+            if lines:
+                break
+            continue
+        stated = measure_caption(text)
+        if stated:
+            measure = measure or stated
+            continue
+        nearest = nearest or text
+        is_caption = (
+            block.alignment == "center" or block.bold or text.isupper() or text.startswith("(")
+            or annex_label(text) is not None
+        )  # fmt: skip
+        if not is_caption or len(lines) == TITLE_MAX_PARAGRAPHS:
+            break
+        lines.insert(0, text)
+    if not lines and nearest and len(nearest) <= FALLBACK_TITLE_MAX_CHARS:
+        lines = [nearest]
+    return " ".join(lines), measure

@@ -17,17 +17,19 @@ LETTER_RE = re.compile(r"^[a-zđ]$")
 
 @dataclass(frozen=True)
 class RowMarker:
-    level: int  # 1 section, 2 item, 3 sub-item
+    level: int  # 0 part (A, B), 1 section (I, II), 2 item, 3 nested item, 9 lettered sub-item
     parts: tuple[str, ...]
 
 
 def read_marker(text: str) -> RowMarker | None:
-    """'II' -> section, '2' or '2.' -> item, '1.2' -> nested item, 'a' or 'a)' -> sub-item."""
+    """'A' -> part, 'II' -> section, '2' or '2.' -> item, '1.2' -> nested item, 'a' or 'a)' -> sub-item."""
     token = text.strip().rstrip(".)").replace(" ", "").strip("(")
     if not token:
         return None
     if ROMAN_RE.match(token.upper()) and token.isupper():
         return RowMarker(1, (token.upper(),))
+    if len(token) == 1 and "A" <= token <= "Z":
+        return RowMarker(0, (token,))
     if ARABIC_RE.match(token):
         parts = tuple(str(int(p)) for p in token.split("."))
         return RowMarker(1 + len(parts), parts)
@@ -37,9 +39,13 @@ def read_marker(text: str) -> RowMarker | None:
 
 
 class RowPathBuilder:
-    """Turns the sequence of row markers of one table into unique row paths."""
+    """Turns the sequence of row markers of one table into unique row paths.
+
+    Capital letters are parts above the sections (A, B, C: 'C' after 'B' is a part, not the
+    Roman hundred); sections and items nest under the current part (A.1, B.I.2)."""
 
     def __init__(self) -> None:
+        self.part: str | None = None
         self.section: str | None = None
         self.item: str | None = None
         self.last: str | None = None
@@ -49,29 +55,38 @@ class RowPathBuilder:
     def next_path(self, marker_text: str) -> tuple[str, str | None]:
         """The path of the next row and its parent's path (None at the top level)."""
         marker = read_marker(marker_text)
+        letter = marker.parts[0] if marker is not None and marker.level == 1 else ""
+        if self.part and len(letter) == 1 and ord(letter) == ord(self.part) + 1:
+            marker = RowMarker(0, (letter,))
         parent: str | None
         if marker is None:
             self.unmarked += 1
             anchor = self.last or "ROW"
             path, parent = f"{anchor}~{self.unmarked}", None
+        elif marker.level == 0:
+            self.part, self.section, self.item = marker.parts[0], None, None
+            path, parent = self.part, None
         elif marker.level == 1:
-            self.section, self.item = marker.parts[0], None
-            path, parent = self.section, None
+            parent = self.part
+            self.section, self.item = self._under(parent, marker.parts[0]), None
+            path = self.section
         elif marker.level == 9:
-            parent = self.item or self.section
-            path = f"{parent}.{marker.parts[0]}" if parent else marker.parts[0]
+            parent = self.item or self.section or self.part
+            path = self._under(parent, marker.parts[0])
         else:
-            parent = self.section
+            parent = self.section or self.part
             if len(marker.parts) > 1:
-                prefix = ".".join(marker.parts[:-1])
-                parent = f"{self.section}.{prefix}" if self.section else prefix
-            dotted = ".".join(marker.parts)
-            path = f"{self.section}.{dotted}" if self.section else dotted
+                parent = self._under(parent, ".".join(marker.parts[:-1]))
+            path = self._under(self.section or self.part, ".".join(marker.parts))
             if len(marker.parts) == 1:
                 self.item = path
         if marker is not None:
             self.last, self.unmarked = path, 0
         return self._unique(path), parent
+
+    @staticmethod
+    def _under(parent: str | None, key: str) -> str:
+        return f"{parent}.{key}" if parent else key
 
     def _unique(self, path: str) -> str:
         candidate, n = path, 1
