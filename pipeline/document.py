@@ -91,7 +91,7 @@ class Table:
         """Cells anchored in `row`, left to right."""
         return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
 
-    def rows_slice(self, start: int, stop: int | None = None) -> Table:
+    def rows_slice(self, start: int, stop: int | None = None, header_rows: int | None = None) -> Table:
         """Rows start..stop-1 as a table of their own (cells clipped to it, header rows inferred):
         a caption row above a table's header, or a second table set inside the same grid."""
         stop = self.n_rows if stop is None else stop
@@ -105,7 +105,7 @@ class Table:
             cells=cells,
             n_rows=stop - start,
             n_cols=self.n_cols,
-            header_rows=infer_header_rows(cells, stop - start),
+            header_rows=infer_header_rows(cells, stop - start) if header_rows is None else header_rows,
             is_layout=self.is_layout,
             page=pages[0] if pages else self.page,
             last_page=pages[-1] if pages else self.last_page,

@@ -30,12 +30,15 @@ FROM own o LEFT JOIN own p ON p.doc_id = o.doc_id AND p.table_no = o.table_no AN
 -- rounded whole by half a đồng per part.
 CREATE OR REPLACE MACRO is_money(measure) AS
   coalesce(regexp_matches(lower(measure), 'đồng|vnđ|\bvnd\b'), false);
--- A whole stated as rounded ("Tổng mức đầu tư (làm tròn)" = 1.891.054.000) is exact to the
--- power of ten its trailing zeros show (1000 here), capped at a million.
-CREATE OR REPLACE MACRO stated_rounding(label, x) AS
-  CASE WHEN lower(label) LIKE '%làm tròn%' AND x = round(x) AND x <> 0
-       THEN CAST(10 ** least(6, length(CAST(CAST(abs(x) AS BIGINT) AS VARCHAR))
-                    - length(rtrim(CAST(CAST(abs(x) AS BIGINT) AS VARCHAR), '0'))) AS DOUBLE) END;
+-- A whole stated as rounded ("Tổng mức đầu tư (làm tròn)" = 1.891.054.000 against 1.891.054.068)
+-- is within rounding when it is a multiple of the first power of ten above the difference (100
+-- here), up to a million: that power is the tolerance.
+CREATE OR REPLACE MACRO rounding_unit(difference) AS
+  CAST(10 ** (CASE WHEN abs(difference) < 1 THEN 0 ELSE floor(log10(abs(difference))) + 1 END) AS DOUBLE);
+CREATE OR REPLACE MACRO stated_rounding(label, x, difference) AS
+  CASE WHEN lower(label) LIKE '%làm tròn%' AND x = round(x) AND rounding_unit(difference) <= 1e6
+            AND CAST(x AS BIGINT) % CAST(rounding_unit(difference) AS BIGINT) = 0
+       THEN rounding_unit(difference) END;
 -- Every figure that is the sum of others, with their sum: along rows (a section, a district, the
 -- total row over the rows directly beneath it) and along columns (a 'Tổng' column over the years
 -- of its period, the 'Tổng số' column over the unit columns). One definition for units as rows or
@@ -65,7 +68,8 @@ formula_rows AS (
 wholes AS (
   SELECT s.*, w.value AS whole_value, w.page, w.unit_code, w.unit_name_raw,
          coalesce(w.measure, t.measure) AS measure,
-         coalesce(stated_rounding(w.row_label, w.value), stated_rounding(w.column_label, w.value)) AS stated_unit,
+         coalesce(stated_rounding(w.row_label, w.value, s.parts_sum - w.value),
+                  stated_rounding(w.column_label, w.value, s.parts_sum - w.value)) AS stated_unit,
          EXISTS (SELECT 1 FROM annex_cells x WHERE x.doc_id = s.doc_id AND x.table_no = s.table_no
                    AND CASE s.axis WHEN 'rows' THEN x.row_path = s.whole_row ELSE x.column_label = s.whole_column END)
            AS whole_line_exists

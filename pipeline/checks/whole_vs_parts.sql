@@ -2,8 +2,8 @@
 -- total_vs_units (unit rows or unit columns: a district over its communes, the total over the
 -- units), parent_vs_children (a row over the rows beneath it), total_vs_periods (a 'Tổng' column
 -- over its years), total_vs_parts (any other total column).
--- Equal within a billionth: pass. Within a stated rounding ("(làm tròn)"): pass, the tolerance
--- given. Within the rounding of money parts to the đồng: warn. Otherwise fail. Unit figures whose
+-- Equal within a billionth: pass. Within a stated rounding ("(làm tròn)"): pass, with the power
+-- of ten it is a multiple of as the tolerance. Within the rounding of money parts to the đồng: warn. Otherwise fail. Unit figures whose
 -- line has a blank total fail: a mislabelled total cannot pass silently.
 SELECT doc_id, check_name, table_no, whole_row AS row_path, whole_column AS column_label,
   unit_code, unit_name_raw, NULL AS footnote_no,
@@ -24,7 +24,7 @@ SELECT doc_id, check_name, table_no, whole_row AS row_path, whole_column AS colu
            CASE WHEN axis = 'columns' THEN 'the columns ' ELSE '' END || parts, fmt(parts_sum),
            CASE WHEN abs(parts_sum - whole_value) <= exact_tolerance THEN ''
                 WHEN abs(parts_sum - whole_value) < stated_unit
-                  THEN printf('; stated as rounded, to %s', fmt(stated_unit))
+                  THEN printf('; stated as rounded: a multiple of %s, within it', fmt(stated_unit))
                 WHEN abs(parts_sum - whole_value) <= rounding_tolerance
                   THEN printf('; within the rounding of %d parts to the đồng (±%s)', n_parts, fmt(rounding_tolerance))
                 ELSE '' END)

@@ -117,25 +117,29 @@ def _is_restart(table: Table, row: int) -> bool:
 def split_grid(grid: Table) -> list[TablePart]:
     """The annex tables of one grid: caption rows above a header are dropped (the measure they
     state kept); a 'TT' row below the data starts the next table."""
-    starts = [0] + [r for r in range(grid.header_rows, grid.n_rows) if _is_restart(grid, r)]
     parts = []
-    for start, stop in zip(starts, [*starts[1:], grid.n_rows], strict=True):
+    start = 0
+    while start < grid.n_rows:
         first, measure, captions = start, None, []
-        while first < stop:
+        while first < grid.n_rows:
             texts = _row_texts(grid, first)
             if len(texts) != 1 or not (measure_caption(texts[0]) or _spans_most(grid, first)):
                 break
             measure = measure or measure_caption(texts[0])
             captions.append(texts[0])
             first += 1
+        if first >= grid.n_rows:
+            break
+        body = grid if first == 0 else grid.rows_slice(first)
+        restart = next((r for r in range(body.header_rows + 1, body.n_rows) if _is_restart(body, r)), None)
+        if restart is not None:
+            body = body.rows_slice(0, restart, header_rows=body.header_rows)
         if start > 0:
             # A second table's caption is the full-width text row right above its header.
             above = _row_texts(grid, start - 1)
             captions = above if len(above) == 1 and not measure_caption(above[0]) else captions
-        if first >= stop:
-            continue
-        table = grid if first == 0 and stop == grid.n_rows else grid.rows_slice(first, stop)
-        parts.append(TablePart(table, first, measure, " ".join(c for c in captions if not measure_caption(c))))
+        parts.append(TablePart(body, first, measure, " ".join(c for c in captions if not measure_caption(c))))
+        start = first + body.n_rows
     return parts
 
 

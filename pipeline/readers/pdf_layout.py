@@ -146,6 +146,16 @@ def _close(a: Line, b: Line, size: float) -> bool:
     return a.page == b.page and abs(b.top - a.bottom) < BLOCK_GAP_RATIO * size
 
 
+def _ends_wrapped_paragraph(lines: list[Line], index: int, margins: Margins, size: float) -> bool:
+    """The short last line of a body paragraph (the line above it runs to the right margin) is
+    not a line of the block beneath it, however close."""
+    if index == 0:
+        return False
+    above = lines[index - 1]
+    full_width = above.x1 >= margins.right - size and above.x0 < margins.left + (margins.right - margins.left) / 4
+    return above.page == lines[index].page and full_width
+
+
 def split_layout_blocks(lines: list[Line], size: float, margins: Margins) -> list[Line | Table]:
     """Replace two-column runs of lines (a header or signature block) by borderless layout tables."""
     max_width = 0.6 * (margins.right - margins.left)
@@ -161,6 +171,7 @@ def split_layout_blocks(lines: list[Line], size: float, margins: Margins) -> lis
         while (
             start > 0
             and _close(lines[start - 1], lines[start], size)
+            and not _ends_wrapped_paragraph(lines, start - 1, margins, size)
             and block.place(start - 1, lines[start - 1], max_width)
         ):
             start -= 1

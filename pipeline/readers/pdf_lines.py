@@ -209,7 +209,7 @@ def _share(chars: list[Char], *words: str) -> float:
 
 def join_wrapped(lines: list[str]) -> str:
     """Rejoin text wrapped inside a narrow cell: 'Thượ' / 'ng' -> 'Thượng', 'Phố' / 'Cáo' -> 'Phố Cáo',
-    '1' / '1' -> '11'.
+    '1' / '1' -> '11', 'TT-' / 'BTC' -> 'TT-BTC'.
 
     A break falls inside a word when the fragments are not syllables on their own but make one
     together; digits broken across lines of a numeric cell join without a space."""
@@ -229,6 +229,8 @@ def join_wrapped(lines: list[str]) -> str:
 def _breaks_inside_word(before: str, after: str) -> bool:
     head = before.split()[-1] if before.split() else ""
     tail = after.split()[0]
+    if len(head) > 1 and head[-1] in "-/" and head[-2].isalnum() and tail[0].isalnum():
+        return True  # a document code broken at its hyphen or slash: 'TT-' / 'BTC', '36/' / '2018'
     if not head or not tail or not head[-1].isalpha() or not tail[0].isalpha():
         return False
     if tail[0].isupper():

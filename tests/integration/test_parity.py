@@ -14,9 +14,10 @@ from pipeline.text import normalize_text
 from tests.conftest import FIXTURES, SEED_DOCX, SEED_PDF, extract_folder
 
 COMPARED = {
-    "annex_cells": "table_no, row_path, parent_path, row_label, column_label, unit_name_raw, unit_code, unit_level, "
-    "is_total, value, value_text, period",
-    "annex_tables": "table_no, n_rows, n_cols, header_rows, unit_axis, title",
+    "annex_cells": "table_no, row_path, parent_path, row_label, column_label, column_whole, unit_name_raw, "
+    "unit_scope_raw, unit_code, unit_level, is_total, value, value_text, period, measure",
+    "annex_tables": "table_no, annex_label, title, measure, n_rows, n_cols, header_rows, unit_axis, grid_first_row",
+    "annex_texts": "table_no, row_path, row_label, column_label, column_role, text",
     "footnotes": "footnote_no, text, anchor_value, anchor_measure, stated_total, stated_measure",
     "footnote_items": "footnote_no, item_no, unit_name_raw, unit_code, value, measure, item_text",
     "checks": "check_name, table_no, row_path, column_label, unit_code, unit_name_raw, footnote_no, expected, actual, "
@@ -49,7 +50,7 @@ def test_pdf_and_docx_give_identical_tables(tmp_path: Path, docx: Path, pdf: Pat
     assert [s[:2] for s in statuses] == [("docx", "ok"), ("pdf", "ok")], statuses
     for table in COMPARED:
         from_docx, from_pdf = rows(con, table, "docx"), rows(con, table, "pdf")
-        assert from_docx, table
+        assert from_docx or table not in ("annex_cells", "annex_tables", "checks"), table
         assert from_pdf == from_docx, table
 
 
