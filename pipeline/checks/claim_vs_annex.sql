@@ -2,37 +2,54 @@
 -- speaks of. The line is found, not configured: its label (with its parent's) names the claim's
 -- measure; a claim naming units goes to the line with exactly those units; a baseline goes to a
 -- result line ('kết quả', 'đến hết năm'), a target to a planning line; among those, the line with
--- the same total wins. A target may also be the sum of a parent's planning rows (II.2 + II.3).
+-- the same total wins, else a whole before its parts (a period's 'Tổng' before its years). A target
+-- may also be the sum of a parent's planning rows (II.2 + II.3). With units as rows, the lines are
+-- the columns of the total row.
 -- The units a claim names must be the units with figures in that line.
 WITH labelled AS (
-  SELECT c.doc_id, c.table_no, c.row_path, c.parent_path, c.value AS total, c.page, r.label
+  SELECT c.doc_id, c.table_no, c.row_path, NULL AS column_label, c.parent_path, c.value AS total, c.page, r.label,
+         false AS is_part
   FROM annex_lines c JOIN annex_row_labels r USING (doc_id, table_no, row_path)
   WHERE c.table_axis = 'column' AND c.column_is_total
+  UNION ALL
+  -- Units as rows: each column of the total row is a line, labelled by its header and the table's
+  -- title (the measure is often only in the title: 'KẾ HOẠCH XÂY DỰNG THÔN ...' over 'Tổng').
+  SELECT c.doc_id, c.table_no, c.row_path, c.column_label, NULL, c.value, c.page,
+         replace(lower(c.column_label || ' / ' || coalesce(t.title, '')), 'nông thôn', 'nôngthôn'),
+         c.column_whole IS NOT NULL
+  FROM annex_lines c JOIN annex_tables t USING (doc_id, table_no)
+  WHERE c.table_axis = 'row' AND c.row_is_total AND c.value_kind = 'number'
 ),
 rows_with_kind AS (
   SELECT *, regexp_matches(label, 'kết quả|đến hết năm|hiện có|đã đạt') AS is_result, 1 AS n_parts
   FROM labelled
 ),
 planned_sums AS (
-  SELECT doc_id, table_no, string_agg(row_path, ' + ' ORDER BY row_path) AS row_path, parent_path,
-         sum(total) AS total, min(page) AS page, any_value(label) AS label, false AS is_result, count(*) AS n_parts
+  SELECT doc_id, table_no, string_agg(row_path, ' + ' ORDER BY row_path) AS row_path, NULL AS column_label,
+         parent_path, sum(total) AS total, min(page) AS page, any_value(label) AS label, false AS is_part,
+         false AS is_result, count(*) AS n_parts
   FROM rows_with_kind WHERE parent_path IS NOT NULL AND NOT is_result
   GROUP BY doc_id, table_no, parent_path HAVING count(*) > 1
 ),
 lines AS (
-  SELECT doc_id, table_no, row_path, total, page, label, is_result, n_parts FROM rows_with_kind
+  SELECT doc_id, table_no, row_path, column_label, total, page, label, is_part, is_result, n_parts FROM rows_with_kind
   UNION ALL
-  SELECT doc_id, table_no, row_path, total, page, label, is_result, n_parts FROM planned_sums
+  SELECT doc_id, table_no, row_path, column_label, total, page, label, is_part, is_result, n_parts FROM planned_sums
 ),
 unit_rows AS (
   SELECT doc_id, table_no, row_path, parent_path, unit_code FROM annex_cells
   WHERE unit_axis = 'column' AND NOT is_total
 ),
 line_units AS (
-  SELECT doc_id, table_no, row_path, string_agg(DISTINCT unit_code, '; ' ORDER BY unit_code) AS units
+  SELECT doc_id, table_no, row_path, NULL AS column_label,
+         string_agg(DISTINCT unit_code, '; ' ORDER BY unit_code) AS units
   FROM unit_rows GROUP BY ALL
   UNION ALL
-  SELECT s.doc_id, s.table_no, s.row_path, string_agg(DISTINCT u.unit_code, '; ' ORDER BY u.unit_code)
+  SELECT doc_id, table_no, 'TOTAL', column_label, string_agg(DISTINCT unit_code, '; ' ORDER BY unit_code)
+  FROM annex_cells WHERE unit_axis = 'row' AND NOT is_total AND unit_level = 'commune'
+  GROUP BY ALL
+  UNION ALL
+  SELECT s.doc_id, s.table_no, s.row_path, NULL, string_agg(DISTINCT u.unit_code, '; ' ORDER BY u.unit_code)
   FROM planned_sums s
   JOIN unit_rows u ON u.doc_id = s.doc_id AND u.table_no = s.table_no AND u.parent_path = s.parent_path
   JOIN rows_with_kind r ON r.doc_id = u.doc_id AND r.table_no = u.table_no AND r.row_path = u.row_path
@@ -45,7 +62,8 @@ countable AS (
   WHERE kind IN ('target', 'baseline') AND level_value IS NULL AND measure IN ('xã', 'thôn', 'bản', 'hộ')
 ),
 candidates AS (
-  SELECT k.doc_id, k.claim_no, k.value, k.value_text, k.sorted_units, l.table_no, l.row_path, l.total, l.page,
+  SELECT k.doc_id, k.claim_no, k.value, k.value_text, k.sorted_units, l.table_no, l.row_path, l.column_label,
+         l.total, l.page,
          lu.units,
          coalesce(k.sorted_units = lu.units, false) AS same_units,
          (k.kind = 'baseline') = l.is_result AS kind_fits,
@@ -53,18 +71,20 @@ candidates AS (
   FROM countable k
   JOIN lines l ON l.doc_id = k.doc_id AND regexp_matches(l.label, '(^|[^[:alpha:]])' || k.measure || '([^[:alpha:]]|$)')
   LEFT JOIN line_units lu ON lu.doc_id = l.doc_id AND lu.table_no = l.table_no AND lu.row_path = l.row_path
+    AND lu.column_label IS NOT DISTINCT FROM l.column_label
   QUALIFY row_number() OVER (
     PARTITION BY k.doc_id, k.claim_no
-    ORDER BY same_units DESC, kind_fits DESC, same_value DESC, l.n_parts, l.table_no, l.row_path
+    ORDER BY same_units DESC, kind_fits DESC, same_value DESC, l.is_part, l.n_parts, l.table_no, l.row_path,
+      l.column_label
   ) = 1
 )
-SELECT doc_id, 'claim_vs_annex' AS check_name, table_no, row_path, NULL AS column_label, NULL AS unit_code,
+SELECT doc_id, 'claim_vs_annex' AS check_name, table_no, row_path, column_label, NULL AS unit_code,
   NULL AS unit_name_raw, NULL AS footnote_no, claim_no,
   total AS expected, value AS actual, value - total AS difference, equal_tolerance(total) AS tolerance,
   CASE WHEN NOT same_value THEN 'fail'
        WHEN sorted_units IS NOT NULL AND NOT same_units THEN 'fail' ELSE 'pass' END AS status,
-  printf('claim %d "%s" against table %d, row %s total %s (page %s)%s', claim_no, value_text, table_no, row_path,
-         fmt(total), coalesce(CAST(page AS VARCHAR), '-'),
+  printf('claim %d "%s" against table %d, row %s%s total %s (page %s)%s', claim_no, value_text, table_no, row_path,
+         coalesce(printf(', column "%s"', column_label), ''), fmt(total), coalesce(CAST(page AS VARCHAR), '-'),
          CASE WHEN sorted_units IS NULL THEN ''
               ELSE printf('; units named %s, units in the row %s', sorted_units, coalesce(units, 'none')) END) AS detail
 FROM candidates

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from tests.conftest import FIXTURES, extract_folder
-from tests.fixtures.plant import set_row_cell
+from tests.fixtures.plant import replace_in_part, set_row_cell
 
 PROVINCE = FIXTURES / "province_sections" / "province_sections.docx"
 COSTS = FIXTURES / "item_costs" / "item_costs.docx"
@@ -90,3 +90,20 @@ def test_a_changed_item_fails_its_section(tmp_path: Path) -> None:
     con = extract_folder([planted], tmp_path / "run")
     failed = con.execute("SELECT check_name, row_path, column_label, difference FROM checks WHERE status = 'fail'")
     assert failed.fetchall() == [("parent_vs_children", "A.II", "Giá trị trước thuế", 100_000.0)]
+
+
+def test_a_narrative_figure_is_checked_against_the_total_row(
+    province: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    passed = province.execute(
+        "SELECT DISTINCT row_path, column_label, expected FROM checks WHERE check_name = 'claim_vs_annex' "
+        "AND status = 'pass' ORDER BY expected"
+    ).fetchall()
+    assert passed == [("TOTAL", PLAN_TOTAL, 63.0), ("TOTAL", "Tổng số thôn", 270.0)]
+    planted = replace_in_part(PROVINCE, tmp_path / "planted.docx", "word/document.xml", "có thêm 63 thôn",
+                              "có thêm 64 thôn")  # fmt: skip
+    con = extract_folder([planted], tmp_path / "run")
+    failed = con.execute(
+        "SELECT check_name, row_path, column_label, expected, actual FROM checks WHERE status = 'fail'"
+    )
+    assert failed.fetchall() == [("claim_vs_annex", "TOTAL", PLAN_TOTAL, 63.0, 64.0)]
