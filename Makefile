@@ -31,10 +31,14 @@ lint: setup
 	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/mypy
 
-# Debian packages used only to rebuild PDF fixtures (LibreOffice); the pipeline itself never needs them.
+# Debian packages for what the core pipeline can do without: Tesseract with its Vietnamese model
+# (OCR of scanned PDFs), LibreOffice (legacy .doc, and rebuilding the PDF fixtures). Without them
+# scans and .doc files are skipped, and the run says so. Uses sudo when not run as root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 system-deps:
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		tesseract-ocr tesseract-ocr-vie \
 		libreoffice-writer-nogui fonts-liberation fonts-liberation2 fonts-dejavu-core
 
 # Rebuild the generated test documents (DOCX with python-docx, PDF with LibreOffice) and their golden CSVs.

@@ -93,7 +93,8 @@ def executor_for(jobs: int, dask_scheduler: str | None) -> Iterator[Executor | N
 
 def print_summary(summary: RunSummary) -> None:
     print(
-        f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed "
+        f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed, "
+        f"{summary.documents_skipped} skipped (need OCR or LibreOffice) "
         f"({summary.documents_parsed} parsed, {summary.documents_cached} from cache); "
         f"annex tables: {summary.tables}; cells: {summary.cells}; "
         f"checks: {summary.checks_passed} passed, {summary.checks_failed} failed, "

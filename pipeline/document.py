@@ -43,6 +43,7 @@ class Cell:
     text: str
     row_span: int = 1
     col_span: int = 1
+    confidence: float | None = None  # mean OCR confidence (0-100) of its words; None when not OCR'd
 
     @property
     def last_row(self) -> int:
@@ -87,6 +88,10 @@ class Table:
             }
         return self._slots.get((row, col))
 
+    def clear_index(self) -> None:
+        """Forget the slot index after `cells` was replaced."""
+        self._slots = None
+
     def row_cells(self, row: int) -> list[Cell]:
         """Cells anchored in `row`, left to right."""
         return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
@@ -96,7 +101,7 @@ class Table:
         a caption row above a table's header, or a second table set inside the same grid."""
         stop = self.n_rows if stop is None else stop
         cells = [
-            Cell(c.row - start, c.col, c.text, min(c.last_row, stop - 1) - c.row + 1, c.col_span)
+            Cell(c.row - start, c.col, c.text, min(c.last_row, stop - 1) - c.row + 1, c.col_span, c.confidence)
             for c in self.cells
             if start <= c.row < stop
         ]
@@ -133,6 +138,12 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     pages: int | None = None
+    # How the text was obtained: text_layer, ocr, text_layer+ocr, or converted (from .doc or a
+    # legacy font encoding); notes say why and what was left out.
+    read_method: str = "text_layer"
+    read_notes: list[str] = field(default_factory=list)
+    ocr_pages: int = 0
+    ocr_confidence: float | None = None  # mean over every word OCR kept, 0-100
 
     @property
     def doc_id(self) -> str:

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.document import Document, doc_id_from_sha256
-from pipeline.errors import DocumentError
+from pipeline.errors import DocumentError, DocumentSkipped
 from pipeline.parsers.annex import parse_annex_tables
 from pipeline.parsers.footnotes import parse_footnotes
 from pipeline.parsers.metadata import header_statements, parse_metadata
 from pipeline.parsers.narrative import parse_claims
 from pipeline.parsers.references import parse_references
 from pipeline.places import communes_in
+from pipeline.readers.doc import read_doc
 from pipeline.readers.docx import read_docx
 from pipeline.readers.pdf import read_pdf
 from pipeline.units import resolve_claim_units, resolve_units
@@ -30,11 +31,10 @@ log = logging.getLogger(__name__)
 Reader = Callable[[Path, str, str], Document]
 READERS: dict[str, tuple[str, Reader]] = {
     ".docx": ("docx", read_docx),
+    ".doc": ("doc", read_doc),
     ".pdf": ("pdf", read_pdf),
 }
-UNSUPPORTED_HINTS = {
-    ".doc": "legacy Word .doc is not read yet; save it as .docx (Word or LibreOffice) and put that in raw/",
-}
+UNSUPPORTED_HINTS: dict[str, str] = {}
 
 
 @dataclass
@@ -72,12 +72,14 @@ def extract_document(path: Path, raw_root: Path, sha256: str | None = None) -> E
         "pipeline_version": PIPELINE_VERSION,
     }
     if suffix not in READERS:
-        hint = UNSUPPORTED_HINTS.get(suffix, "only .docx and .pdf files are read; convert it to one of those")
+        hint = UNSUPPORTED_HINTS.get(suffix, "only .docx, .doc and .pdf files are read; convert it to one of those")
         document["error"] = f"unsupported file type '{suffix or path.name}': {hint}"
         return ExtractionResult(document)
     try:
         doc = READERS[suffix][1](path, source_file, sha256)
         return _parse(doc, document)
+    except DocumentSkipped as exc:
+        document["status"], document["error"] = "skipped", str(exc)
     except DocumentError as exc:
         document["error"] = str(exc)
     except Exception as exc:  # a bug or an input no reader foresaw: record it, keep the run going
@@ -104,6 +106,10 @@ def _parse(doc: Document, document: dict[str, Any]) -> ExtractionResult:
         {
             "status": "ok",
             "pages": doc.pages,
+            "read_method": doc.read_method,
+            "read_notes": "; ".join(doc.read_notes) or None,
+            "ocr_pages": doc.ocr_pages,
+            "ocr_confidence": doc.ocr_confidence,
             "n_tables": len(tables),
             "n_cells": len(cells),
             "n_communes": communes_in(scope.district_code) if scope and scope.district_code else None,

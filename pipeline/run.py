@@ -56,6 +56,7 @@ class RunSummary:
     quarantined: int
     documents_parsed: int = 0
     documents_cached: int = 0
+    documents_skipped: int = 0  # need a tool this machine lacks (Tesseract, LibreOffice)
 
 
 def list_raw_files(raw: Path) -> list[Path]:
@@ -138,7 +139,8 @@ def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cach
             cache.store(validate_batch(read, CACHED_TABLES, [cache_key(r.document["sha256"]) for r in read]))
             for result in batch:
                 if result.document["status"] != "ok":
-                    log.error("%s: %s", result.document["source_file"], result.document.get("error"))
+                    level = logging.WARNING if result.document["status"] == "skipped" else logging.ERROR
+                    log.log(level, "%s: %s", result.document["source_file"], result.document.get("error"))
                     extra_documents.append(result.document)
         cache.save_index()
         stored = cache.stored_keys()
@@ -185,6 +187,7 @@ def summarize(database: Path) -> RunSummary:
     return RunSummary(
         documents_ok=docs.get("ok", 0),
         documents_failed=docs.get("failed", 0),
+        documents_skipped=docs.get("skipped", 0),
         tables=tables,
         cells=cells,
         checks_passed=checks.get("pass", 0),

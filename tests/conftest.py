@@ -17,6 +17,11 @@ SEED_DOCX = RAW / "meo-vac-30-CTr-HU-2022.docx"
 SEED_PDF = RAW / "meo-vac-30-CTr-HU-2022.pdf"
 
 
+def generated_fixtures(suffix: str) -> list[Path]:
+    """The documents the fixture builder wrote (folders with golden files), not the real ones."""
+    return sorted(p for p in FIXTURES.glob(f"*/*{suffix}") if (p.parent / "annex_cells.golden.csv").exists())
+
+
 def extract_folder(files: list[Path], folder: Path) -> duckdb.DuckDBPyConnection:
     """Copy `files` into folder/raw, run the extract command, and open the result read-only."""
     raw = folder / "raw"

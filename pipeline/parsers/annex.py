@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.document import Document, Paragraph, Table
+from pipeline.document import Cell, Document, Paragraph, Table
 from pipeline.parsers.columns import (
     FIGURE_ROLES,
     MARKER_HEADERS,
@@ -159,6 +159,45 @@ def _cell_text(table: Table, row: int, col: int) -> str:
     return normalize_text(cell.text) if cell is not None and cell.row == row else ""
 
 
+def join_page_broken_rows(table: Table, first_row: int, columns: list[Column], comma_thousands: bool) -> Table:
+    """A row the page end broke in two: the first row of a page with no TT, no figure and no
+    total label is the rest of the row above it, when that row has a TT. Its texts are appended."""
+    if not table.row_pages:
+        return table
+    marker = next((c.index for c in columns if c.role == "marker"), None)
+    label = next(c.index for c in columns if c.role == "label")
+    figures = {c.index for c in columns if c.role in FIGURE_ROLES}
+    broken = set()
+    for row in range(first_row + 1, table.n_rows):
+        if marker is None or table.row_pages[row] == table.row_pages[row - 1]:
+            continue
+        cells = [c for c in table.row_cells(row) if normalize_text(c.text)]
+        has_figure = any(c.col in figures and parse_cell_number(c.text, comma_thousands) for c in cells)
+        continues_above = not _cell_text(table, row, marker) and bool(_cell_text(table, row - 1, marker))
+        if cells and continues_above and not has_figure and not is_total_label(_cell_text(table, row, label)):
+            broken.add(row)
+    if not broken:
+        return table
+    return _merge_rows(table, broken)
+
+
+def _merge_rows(table: Table, broken: set[int]) -> Table:
+    rest = {(c.row, c.col): c for c in table.cells if c.row in broken}
+    cells = []
+    for cell in table.cells:
+        if cell.row in broken:
+            continue
+        shift = sum(1 for b in broken if b < cell.row)
+        text = cell.text
+        tail = rest.get((cell.row + 1, cell.col)) if cell.row + 1 in broken else None
+        if tail is not None and normalize_text(tail.text):
+            text = f"{text} {tail.text}".strip()
+        cells.append(Cell(cell.row - shift, cell.col, text, cell.row_span, cell.col_span, cell.confidence))
+    pages = [page for row, page in enumerate(table.row_pages) if row not in broken]
+    return Table(cells, table.n_rows - len(broken), table.n_cols, table.header_rows, table.is_layout, table.page,
+                 table.last_page, pages)  # fmt: skip
+
+
 def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | None) -> list[Row]:
     """Row paths of the data rows; a total row becomes the parent of the top-level rows it sums
     (those after it when it comes first, those since the previous total when it comes last)."""
@@ -169,7 +208,14 @@ def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | No
     for index in range(first_row, table.n_rows):
         label = _cell_text(table, index, label_col)
         marker = _cell_text(table, index, marker_col) if marker_col is not None else ""
-        if label or marker:
+        if marker_col is not None and table.cell_at(index, marker_col) is table.cell_at(index, label_col):
+            marker = ""  # one cell spanning TT and the label ('Tổng Kinh phí' over three columns)
+        if not label and not marker and any(normalize_text(c.text) for c in table.row_cells(index)):
+            # A row under a label merged down from the row above (the afternoon under its date).
+            covering = table.cell_at(index, label_col)
+            label = normalize_text(covering.text) if covering is not None else ""
+            labelled.append((index, label, ""))
+        elif label or marker:
             labelled.append((index, label, marker))
     for position, (index, label, marker) in enumerate(labelled):
         at_edge = position in (0, len(labelled) - 1)
@@ -210,6 +256,7 @@ def _parse_part(
         # With units as rows the total is a row; a column headed "Tổng số thôn" is a measure.
         columns = [Column(c.index, c.path, "value", c.label, c.measure, c.whole) if c.role == "total" else c
                    for c in columns]  # fmt: skip
+    table = join_page_broken_rows(table, first_data_row, columns, comma_thousands)
     rows = read_rows(table, first_data_row, label_col.index, marker_col.index if marker_col else None)
     by_path = {r.path: r for r in rows}
     measure_col = next((c for c in columns if c.role == "measure"), None)
@@ -229,7 +276,7 @@ def _parse_part(
             if cell is None or cell.row != row.index or cell.col != column.index or not normalize_text(cell.text):
                 continue
             where = context | {"row_path": row.path, "column_label": column.label, "column_index": column.index,
-                               "page": page}  # fmt: skip
+                               "page": page, "ocr_confidence": cell.confidence}  # fmt: skip
             parsed = parse_cell_number(cell.text, comma_thousands) if column.role in FIGURE_ROLES else None
             if parsed is None:
                 if column.role in TEXT_ROLES or column.role in FIGURE_ROLES:
@@ -257,7 +304,7 @@ def _parse_part(
                     "measure": column.measure or row_measure or None,
                 }
             )
-    if not cells:
+    if not cells and not texts:
         return None
     table_record = context | {
         "n_rows": table.n_rows,

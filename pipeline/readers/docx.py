@@ -25,6 +25,7 @@ from pipeline.document import (
     infer_header_rows,
 )
 from pipeline.errors import DocumentError
+from pipeline.readers.docx_fonts import RunFonts, convert_by_content, paragraph_style
 from pipeline.readers.safety import check_zip_package, safe_xml_parser
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -49,21 +50,31 @@ def read_docx(path: Path, source_file: str, sha256: str) -> Document:
         word = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for broken packages
         raise DocumentError(f"not a readable Word document: {exc}") from exc
+    fonts = RunFonts(word.styles.element)
     try:
-        footnote_texts = _read_footnote_texts(word)
+        footnote_texts = _read_footnote_texts(word, fonts)
     except etree.XMLSyntaxError as exc:
         raise DocumentError(f"the footnotes part is malformed or nested too deeply to be safe ({exc})") from exc
     styles_with_borders = _table_styles_with_borders(word)
-    reader = _BodyReader(footnote_texts, styles_with_borders)
+    reader = _BodyReader(footnote_texts, styles_with_borders, fonts)
     blocks = reader.read_body(word.element.body)
     footnotes = [
         Footnote(number=str(number), text=footnote_texts.get(xml_id, ""))
         for xml_id, number in reader.footnote_numbers.items()
     ]
-    return Document(source_file=source_file, sha256=sha256, format="docx", blocks=blocks, footnotes=footnotes)
+    document = Document(source_file=source_file, sha256=sha256, format="docx", blocks=blocks, footnotes=footnotes)
+    document.read_notes = fonts.notes()
+    if not fonts.converted:
+        encoding = convert_by_content(document)
+        if encoding:
+            document.read_notes.append(f"text in the legacy {encoding.upper()} encoding (found by its content) "
+                                       "converted to Unicode")  # fmt: skip
+    if document.read_notes:
+        document.read_method = "converted"
+    return document
 
 
-def _read_footnote_texts(word: Any) -> dict[str, str]:
+def _read_footnote_texts(word: Any, fonts: RunFonts) -> dict[str, str]:
     """Footnote XML id -> text, from the footnotes part reached through the document's relationships."""
     for rel in word.part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
@@ -72,7 +83,7 @@ def _read_footnote_texts(word: Any) -> dict[str, str]:
             for note in root.iterfind("w:footnote", NS):
                 if note.get(f"{W}type") in FOOTNOTE_SEPARATOR_TYPES:
                     continue
-                paragraphs = [_paragraph_text(p)[0].strip() for p in note.iterfind("w:p", NS)]
+                paragraphs = [_paragraph_text(p, fonts)[0].strip() for p in note.iterfind("w:p", NS)]
                 texts[note.get(f"{W}id", "")] = "\n".join(p for p in paragraphs if p)
             return texts
     return {}
@@ -92,7 +103,9 @@ def _has_visible_border(borders: Any) -> bool:
     return any(edge.get(f"{W}val") not in NO_BORDER for edge in borders)
 
 
-def _paragraph_text(p: Any, footnote_ids: list[tuple[str, int]] | None = None) -> tuple[str, bool, bool]:
+def _paragraph_text(
+    p: Any, fonts: RunFonts, footnote_ids: list[tuple[str, int]] | None = None
+) -> tuple[str, bool, bool]:
     """Text of a paragraph with runs joined; footnote references recorded as (xml id, offset).
 
     Returns the text and whether all visible text is bold / italic.
@@ -100,14 +113,16 @@ def _paragraph_text(p: Any, footnote_ids: list[tuple[str, int]] | None = None) -
     parts: list[str] = []
     length = 0
     bold_chars = italic_chars = 0
+    style = paragraph_style(p)
     for run in p.iter(f"{W}r"):
         props = run.find("w:rPr", NS)
+        font = fonts.font_of(run, style)
         is_bold = _flag(props, "b")
         is_italic = _flag(props, "i")
         for child in run:
             text = ""
             if child.tag == f"{W}t":
-                text = child.text or ""
+                text = fonts.text(child.text or "", font)
             elif child.tag in (f"{W}tab", f"{W}ptab"):
                 text = "\t"
             elif child.tag in (f"{W}br", f"{W}cr"):
@@ -139,7 +154,8 @@ def _flag(props: Any, name: str) -> bool:
 class _BodyReader:
     """Walks the body once, numbering footnotes in the order their references appear."""
 
-    def __init__(self, footnote_texts: dict[str, str], styles_with_borders: set[str]) -> None:
+    def __init__(self, footnote_texts: dict[str, str], styles_with_borders: set[str], fonts: RunFonts) -> None:
+        self.fonts = fonts
         self.footnote_texts = footnote_texts
         self.styles_with_borders = styles_with_borders
         self.footnote_numbers: dict[str, int] = {}
@@ -159,7 +175,7 @@ class _BodyReader:
 
     def _read_paragraph(self, p: Any) -> Paragraph:
         refs: list[tuple[str, int]] = []
-        text, bold, italic = _paragraph_text(p, refs)
+        text, bold, italic = _paragraph_text(p, self.fonts, refs)
         footnote_refs = []
         for xml_id, offset in refs:
             if xml_id not in self.footnote_texts:

@@ -18,7 +18,8 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.document import Document, Table
-from pipeline.errors import DocumentError
+from pipeline.errors import DocumentError, DocumentSkipped
+from pipeline.readers.ocr import ocr_status
 from pipeline.readers.pdf_footnotes import FootnoteCollector, footnote_rule_top
 from pipeline.readers.pdf_layout import (
     MARGIN_ZONE,
@@ -31,9 +32,8 @@ from pipeline.readers.pdf_layout import (
 )
 from pipeline.readers.pdf_lines import Char, Line, build_line, group_lines
 from pipeline.readers.pdf_tables import PageTable, char_inside, continues, find_tables, stitch
-
-MIN_TEXT_CHARS_PER_PAGE = 20
-
+from pipeline.readers.scan import ScannedPage, read_scanned_page
+from pipeline.readers.text_layer import text_layer_problem
 
 ENCRYPTED = "the PDF is encrypted; ask the issuer for an unprotected copy or remove the password"
 
@@ -59,12 +59,13 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
     pages = list(pdf.pages)
     if not pages:
         raise DocumentError("the PDF has no pages")
-    text_chars = sum(1 for page in pages for c in page.chars if c["text"].strip())
-    if text_chars < MIN_TEXT_CHARS_PER_PAGE * len(pages) / 4:
-        raise DocumentError("the PDF has no usable text layer (a scan?); it needs OCR, which this run could not do")
-    tables_of = [find_tables(page) for page in pages]
+    problems = {page.page_number: text_layer_problem(page) for page in pages}
+    scanned = _ocr_pages(pages, problems)
+    tables_of = [scanned[p.page_number].tables if p.page_number in scanned else find_tables(p) for p in pages]
     free_chars = [
-        [c for c in page.chars if not any(char_inside(c, t.bbox) for t in tables)]
+        scanned[page.page_number].chars
+        if page.page_number in scanned
+        else [c for c in page.chars if not any(char_inside(c, t.bbox) for t in tables)]
         for page, tables in zip(pages, tables_of, strict=True)
     ]
     size = _body_size(free_chars)
@@ -104,7 +105,40 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
         items.extend((page.page_number, line.top, line) for line in lines)
         # Only a table that ends its page can go on at the top of the next one.
         open_table = last if last is not None and all(line.top < last.bbox[3] for line in content) else None
-    return _assemble(pdf, pages, items, all_lines, size, footnotes, source_file, sha256)
+    document = _assemble(pdf, pages, items, all_lines, size, footnotes, source_file, sha256)
+    _record_reading(document, problems, scanned)
+    return document
+
+
+def _ocr_pages(pages: list[Any], problems: dict[int, str | None]) -> dict[int, ScannedPage]:
+    """OCR every page whose text layer is unusable. Without Tesseract, a document that is all
+    scan is skipped (it is read once OCR is installed); a few scanned pages are left out, noted."""
+    wanted = [page for page in pages if problems[page.page_number]]
+    if not wanted:
+        return {}
+    missing = ocr_status()
+    if missing is not None:
+        if len(wanted) == len(pages):
+            reason = problems[pages[0].page_number]
+            raise DocumentSkipped(f"skipped: {reason} on every page (a scan?) and OCR cannot run here: {missing}")
+        return {}
+    return {page.page_number: read_scanned_page(page) for page in wanted}
+
+
+def _record_reading(document: Document, problems: dict[int, str | None], scanned: dict[int, ScannedPage]) -> None:
+    """How each page was read, in the document's notes and totals."""
+    confidences = [c for page in scanned.values() for c in page.confidences]
+    document.ocr_pages = len(scanned)
+    document.ocr_confidence = round(sum(confidences) / len(confidences), 1) if confidences else None
+    if scanned:
+        document.read_method = "ocr" if len(scanned) == document.pages else "text_layer+ocr"
+    for number, problem in problems.items():
+        if problem and number in scanned:
+            dropped = scanned[number].dropped_words
+            left_out = f"; {dropped} low-confidence words left out (stamp, seal, signature)" if dropped else ""
+            document.read_notes.append(f"page {number}: {problem}, read by OCR{left_out}")
+        elif problem:
+            document.read_notes.append(f"page {number}: {problem}, not read (OCR unavailable)")
 
 
 def _split_page(page: Any, chars: list[Char], size: float) -> tuple[list[Char], list[Char]]:

@@ -17,7 +17,8 @@ from pipeline.readers.pdf_lines import Char, build_line, group_lines, join_wrapp
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 2}
 EDGE_TOLERANCE = 1.5  # points: cell edges closer than this are one grid line
-COLUMN_MATCH_TOLERANCE = 3.0  # points: continued tables must share their column edges
+COLUMN_MATCH_TOLERANCE = 3.0  # points: continued tables must share their column edges ...
+SCAN_MATCH_SHARE = 0.01  # ... or, when wider, within 1% of the table's width
 
 
 @dataclass
@@ -109,9 +110,15 @@ def find_tables(page: Any) -> list[PageTable]:
 
 
 def continues(previous: PageTable, following: PageTable) -> bool:
-    """Whether `following` (at the top of the next page) is the rest of `previous`."""
+    """Whether `following` (at the top of the next page) is the rest of `previous`: the same
+    column widths. Edges are compared after aligning the tables' left sides, since scanned pages
+    sit a few points apart on the glass."""
     a, b = previous.column_edges, following.column_edges
-    return len(a) == len(b) and all(abs(x - y) <= COLUMN_MATCH_TOLERANCE for x, y in zip(a, b, strict=True))
+    if len(a) != len(b) or not a:
+        return False
+    shift = b[0] - a[0]
+    tolerance = max(COLUMN_MATCH_TOLERANCE, SCAN_MATCH_SHARE * (a[-1] - a[0]))
+    return all(abs(x + shift - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
 def stitch(previous: PageTable, following: PageTable) -> PageTable:
@@ -122,7 +129,9 @@ def stitch(previous: PageTable, following: PageTable) -> PageTable:
     while skip < len(header) and skip < rest.n_rows and _row_texts(rest, skip) == header[skip]:
         skip += 1
     moved = [
-        Cell(c.row - skip + first.n_rows, c.col, c.text, c.row_span, c.col_span) for c in rest.cells if c.row >= skip
+        Cell(c.row - skip + first.n_rows, c.col, c.text, c.row_span, c.col_span, c.confidence)
+        for c in rest.cells
+        if c.row >= skip
     ]
     added_rows = rest.n_rows - skip
     table = Table(
