@@ -20,6 +20,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pipeline.document import Document, Table
 from pipeline.errors import DocumentError, DocumentSkipped
 from pipeline.readers.ocr import ocr_status
+from pipeline.readers.pdf_fonts import convert_legacy_chars
 from pipeline.readers.pdf_footnotes import FootnoteCollector, footnote_rule_top
 from pipeline.readers.pdf_layout import (
     MARGIN_ZONE,
@@ -59,6 +60,7 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
     pages = list(pdf.pages)
     if not pages:
         raise DocumentError("the PDF has no pages")
+    font_notes = convert_legacy_chars(pages)
     problems = {page.page_number: text_layer_problem(page) for page in pages}
     scanned = _ocr_pages(pages, problems)
     tables_of = [scanned[p.page_number].tables if p.page_number in scanned else find_tables(p) for p in pages]
@@ -107,6 +109,9 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
         open_table = last if last is not None and all(line.top < last.bbox[3] for line in content) else None
     document = _assemble(pdf, pages, items, all_lines, size, footnotes, source_file, sha256)
     _record_reading(document, problems, scanned)
+    if font_notes:
+        document.read_notes = font_notes + document.read_notes
+        document.read_method = "converted" if document.read_method == "text_layer" else document.read_method
     return document
 
 
