@@ -17,19 +17,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.document import Cell, Document, Paragraph, Table
+from pipeline.document import Document, Paragraph, Table
 from pipeline.parsers.columns import (
     FIGURE_ROLES,
-    MARKER_HEADERS,
     TEXT_ROLES,
     Column,
     classify_columns,
-    fold,
     is_plain_total_label,
     is_total_label,
     measure_caption,
     mentions_units,
 )
+from pipeline.parsers.grids import TablePart, cell_text, join_page_broken_rows, split_grid
 from pipeline.parsers.rows import RowPathBuilder
 from pipeline.text import normalize_text, parse_cell_number, uses_comma_thousands
 
@@ -39,16 +38,6 @@ PERIOD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))
 ANNEX_LABEL_RE = re.compile(r"\b(Biểu|Phụ lục|Phụ biểu)(?:\s+số)?\s*:?\s*([0-9]+[a-z]?|[IVXLC]+)\b", re.I)
 TITLE_MAX_PARAGRAPHS = 3
 FALLBACK_TITLE_MAX_CHARS = 150
-
-
-@dataclass
-class TablePart:
-    """One annex table inside a grid: rows `table` of the grid from `first_row`, with its captions."""
-
-    table: Table
-    first_row: int
-    measure: str | None
-    caption: str
 
 
 @dataclass
@@ -104,98 +93,11 @@ def parse_annex_tables(
     return tables, cells, texts
 
 
-def _row_texts(table: Table, row: int) -> list[str]:
-    return [t for t in (normalize_text(c.text) for c in table.row_cells(row)) if t]
-
-
-def _is_restart(table: Table, row: int) -> bool:
-    """A row that opens a second table inside the grid: 'TT' or 'STT' in its first cell."""
-    cell = table.cell_at(row, 0)
-    return cell is not None and cell.row == row and fold(cell.text).replace(" ", "") in MARKER_HEADERS
-
-
-def split_grid(grid: Table) -> list[TablePart]:
-    """The annex tables of one grid: caption rows above a header are dropped (the measure they
-    state kept); a 'TT' row below the data starts the next table."""
-    parts = []
-    start = 0
-    while start < grid.n_rows:
-        first, measure, captions = start, None, []
-        while first < grid.n_rows:
-            texts = _row_texts(grid, first)
-            if len(texts) != 1 or not (measure_caption(texts[0]) or _spans_most(grid, first)):
-                break
-            measure = measure or measure_caption(texts[0])
-            captions.append(texts[0])
-            first += 1
-        if first >= grid.n_rows:
-            break
-        body = grid if first == 0 else grid.rows_slice(first)
-        restart = next((r for r in range(body.header_rows + 1, body.n_rows) if _is_restart(body, r)), None)
-        if restart is not None:
-            body = body.rows_slice(0, restart, header_rows=body.header_rows)
-        if start > 0:
-            # A second table's caption is the full-width text row right above its header.
-            above = _row_texts(grid, start - 1)
-            captions = above if len(above) == 1 and not measure_caption(above[0]) else captions
-        parts.append(TablePart(body, first, measure, " ".join(c for c in captions if not measure_caption(c))))
-        start = first + body.n_rows
-    return parts
-
-
-def _spans_most(table: Table, row: int) -> bool:
-    return any(c.col_span * 2 > table.n_cols and normalize_text(c.text) for c in table.row_cells(row))
-
-
 def _is_column_number_row(table: Table, row: int) -> bool:
     """A row of column numbers under the header (A, B, 1, 2, 3 ...), not data."""
     texts = [normalize_text(c.text) for c in table.row_cells(row)]
     filled = [t for t in texts if t]
     return len(filled) >= max(3, len(texts) // 2) and all(COLUMN_NUMBER_RE.match(t) for t in filled)
-
-
-def _cell_text(table: Table, row: int, col: int) -> str:
-    cell = table.cell_at(row, col)
-    return normalize_text(cell.text) if cell is not None and cell.row == row else ""
-
-
-def join_page_broken_rows(table: Table, first_row: int, columns: list[Column], comma_thousands: bool) -> Table:
-    """A row the page end broke in two: the first row of a page with no TT, no figure and no
-    total label is the rest of the row above it, when that row has a TT. Its texts are appended."""
-    if not table.row_pages:
-        return table
-    marker = next((c.index for c in columns if c.role == "marker"), None)
-    label = next(c.index for c in columns if c.role == "label")
-    figures = {c.index for c in columns if c.role in FIGURE_ROLES}
-    broken = set()
-    for row in range(first_row + 1, table.n_rows):
-        if marker is None or table.row_pages[row] == table.row_pages[row - 1]:
-            continue
-        cells = [c for c in table.row_cells(row) if normalize_text(c.text)]
-        has_figure = any(c.col in figures and parse_cell_number(c.text, comma_thousands) for c in cells)
-        continues_above = not _cell_text(table, row, marker) and bool(_cell_text(table, row - 1, marker))
-        if cells and continues_above and not has_figure and not is_total_label(_cell_text(table, row, label)):
-            broken.add(row)
-    if not broken:
-        return table
-    return _merge_rows(table, broken)
-
-
-def _merge_rows(table: Table, broken: set[int]) -> Table:
-    rest = {(c.row, c.col): c for c in table.cells if c.row in broken}
-    cells = []
-    for cell in table.cells:
-        if cell.row in broken:
-            continue
-        shift = sum(1 for b in broken if b < cell.row)
-        text = cell.text
-        tail = rest.get((cell.row + 1, cell.col)) if cell.row + 1 in broken else None
-        if tail is not None and normalize_text(tail.text):
-            text = f"{text} {tail.text}".strip()
-        cells.append(Cell(cell.row - shift, cell.col, text, cell.row_span, cell.col_span, cell.confidence))
-    pages = [page for row, page in enumerate(table.row_pages) if row not in broken]
-    return Table(cells, table.n_rows - len(broken), table.n_cols, table.header_rows, table.is_layout, table.page,
-                 table.last_page, pages)  # fmt: skip
 
 
 def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | None) -> list[Row]:
@@ -206,8 +108,8 @@ def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | No
     totals = 0
     labelled = []
     for index in range(first_row, table.n_rows):
-        label = _cell_text(table, index, label_col)
-        marker = _cell_text(table, index, marker_col) if marker_col is not None else ""
+        label = cell_text(table, index, label_col)
+        marker = cell_text(table, index, marker_col) if marker_col is not None else ""
         if marker_col is not None and table.cell_at(index, marker_col) is table.cell_at(index, label_col):
             marker = ""  # one cell spanning TT and the label ('Tổng Kinh phí' over three columns)
         if not label and not marker and any(normalize_text(c.text) for c in table.row_cells(index)):
@@ -270,7 +172,7 @@ def _parse_part(
             unit_name = row.label
             parent = by_path.get(row.parent or "")
             unit_scope = parent.label if parent is not None and not parent.is_total else None
-        row_measure = _cell_text(table, row.index, measure_col.index) if measure_col else ""
+        row_measure = cell_text(table, row.index, measure_col.index) if measure_col else ""
         for column in columns:
             cell = table.cell_at(row.index, column.index)
             if cell is None or cell.row != row.index or cell.col != column.index or not normalize_text(cell.text):
