@@ -42,7 +42,8 @@ NUMBER_CODES = {
     "CT": "Chỉ thị",
     "HD": "Hướng dẫn",
 }
-DOC_NUMBER_RE = re.compile(r"\bSố\s*[:.]?\s*(\d+[\w./-]*/[\w./-]*[A-ZĐ][\w./-]*)", re.IGNORECASE)
+# "Số: 30-CTr/HU"; a scan's OCR may set the slash apart ("Số: 22 /VPĐP-HCTH").
+DOC_NUMBER_RE = re.compile(r"\bSố\s*[:.]?\s*(\d+[\w.-]*\s?/\s?[\w./-]*[A-ZĐ][\w./-]*)", re.IGNORECASE)
 DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 SIGNATURE_MARKERS = ("t/m", "tm.", "tm ", "kt.", "kt ", "q.", "tl.", "thay mặt")
 
@@ -104,8 +105,9 @@ def parse_metadata(doc: Document) -> tuple[dict[str, Any], Scope | None]:
     """The document's metadata fields and the area (scope) its unit names belong to."""
     header_text, header_table = _header_text(doc)
     body_text = "\n".join(p.text for p in doc.paragraphs)
-    number = DOC_NUMBER_RE.search(header_text) or DOC_NUMBER_RE.search(body_text)
-    doc_number = number.group(1).rstrip(".,") if number else None
+    # Only the header's own number: a "số ..." in the body is a document it cites.
+    number = DOC_NUMBER_RE.search(header_text)
+    doc_number = re.sub(r"\s", "", number.group(1)).rstrip(".,") if number else None
     issued = DATE_RE.search(header_text)
     issued_date = None
     if issued:
