@@ -36,6 +36,8 @@ from pipeline.readers.pdf_tables import PageTable, char_inside, continues, find_
 from pipeline.readers.scan import ScannedPage, read_scanned_page
 from pipeline.readers.text_layer import text_layer_problem
 
+DROPPED_SHOWN = 8  # low-confidence words quoted in a page's reading note
+
 ENCRYPTED = "the PDF is encrypted; ask the issuer for an unprotected copy or remove the password"
 
 
@@ -139,8 +141,11 @@ def _record_reading(document: Document, problems: dict[int, str | None], scanned
         document.read_method = "ocr" if len(scanned) == document.pages else "text_layer+ocr"
     for number, problem in problems.items():
         if problem and number in scanned:
-            dropped = scanned[number].dropped_words
-            left_out = f"; {dropped} low-confidence words left out (stamp, seal, signature)" if dropped else ""
+            dropped = scanned[number].dropped
+            shown = " ".join(dropped[:DROPPED_SHOWN]) + (" ..." if len(dropped) > DROPPED_SHOWN else "")
+            left_out = (
+                f"; {len(dropped)} low-confidence words left out (stamp, seal, signature): {shown}" if dropped else ""
+            )
             document.read_notes.append(f"page {number}: {problem}, read by OCR{left_out}")
         elif problem:
             document.read_notes.append(f"page {number}: {problem}, not read (OCR unavailable)")

@@ -52,7 +52,7 @@ class ScannedPage:
     chars: list[Char]
     tables: list[PageTable]
     confidences: list[float] = field(default_factory=list)  # of every word kept
-    dropped_words: int = 0
+    dropped: list[str] = field(default_factory=list)  # words left out: stamps, seals, scrawls
 
 
 def render(page: Any) -> np.ndarray:
@@ -77,7 +77,7 @@ def read_scanned_page(page: Any) -> ScannedPage:
         outside[y0 : y1 + 1, x0 : x1 + 1] = 255
     words = [_clean(w) for w in read_words(outside, psm=4)]
     kept = [w for w in words if w.text and w.confidence >= LOW_CONFIDENCE]
-    scanned.dropped_words += len(words) - len(kept)
+    scanned.dropped.extend(w.text for w in words if w.text and w.confidence < LOW_CONFIDENCE)
     scanned.confidences.extend(w.confidence for w in kept)
     scanned.chars = words_to_chars(kept, scale)
     return scanned
@@ -119,7 +119,7 @@ def _read_cell(gray: np.ndarray, rulings: np.ndarray, scanned: ScannedPage) -> t
     tight = crop[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
     words = _read_cell_words(tight)
     kept = [w for w in words if w.text and w.confidence >= LOW_CONFIDENCE]
-    scanned.dropped_words += len(words) - len(kept)
+    scanned.dropped.extend(w.text for w in words if w.text and w.confidence < LOW_CONFIDENCE)
     scanned.confidences.extend(w.confidence for w in kept)
     if not kept:
         return "", None
