@@ -96,6 +96,7 @@ def _parse(doc: Document, document: dict[str, Any]) -> ExtractionResult:
     references, caption_statements = parse_references(doc, metadata["doc_number"])
     unit_names = (
         resolve_units(cells, scope, "annex", doc.doc_id)
+        + resolve_units(texts, scope, "annex_text", doc.doc_id)
         + resolve_units(items, scope, "footnote", doc.doc_id)
         + resolve_claim_units(claims, scope, doc.doc_id)
     )

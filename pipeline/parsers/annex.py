@@ -36,6 +36,12 @@ TOTAL_PATH = "TOTAL"
 COLUMN_NUMBER_RE = re.compile(r"^\(?([A-Z]|\d{1,2})\)?$")
 PERIOD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
 ANNEX_LABEL_RE = re.compile(r"\b(Biểu|Phụ lục|Phụ biểu)(?:\s+số)?\s*:?\s*([0-9]+[a-z]?|[IVXLC]+)\b", re.I)
+# "Xuân Thành, huyện Nghi Xuân", "Thạch Môn, thành phố Hà Tĩnh"; "Xã Lũng Cú". A name is short: a
+# text cell of prose that happens to hold a comma and "huyện" is not a place.
+PLACE_IN_DISTRICT_RE = re.compile(
+    r"^(?P<name>[^,;:()]{2,40}),\s*(?P<district>(?:huyện|quận|thị xã|thành phố|tp\.?)\s+[^,;:()]{2,40})$", re.I
+)
+PLACE_RE = re.compile(r"^(?:xã|phường|thị trấn)\s+[^,;:()]{2,40}$", re.I)
 TITLE_MAX_PARAGRAPHS = 3
 FALLBACK_TITLE_MAX_CHARS = 150
 
@@ -48,6 +54,15 @@ class Row:
     path: str
     parent: str | None
     is_total: bool
+
+
+def place_in_text(text: str) -> tuple[str, str | None] | None:
+    """A place a text cell names, with the district it names it in: 'Xuân Thành, huyện Nghi Xuân'
+    -> ('Xuân Thành', 'huyện Nghi Xuân'); 'Xã Lũng Cú' -> ('Xã Lũng Cú', None); prose -> None."""
+    match = PLACE_IN_DISTRICT_RE.match(normalize_text(text))
+    if match:
+        return match["name"].strip(), match["district"].strip()
+    return (normalize_text(text), None) if PLACE_RE.match(normalize_text(text)) else None
 
 
 def period_of(text: str) -> str | None:
@@ -183,7 +198,12 @@ def _parse_part(
             if parsed is None:
                 if column.role in TEXT_ROLES or column.role in FIGURE_ROLES:
                     role = column.role if column.role in TEXT_ROLES else "value"
-                    texts.append(where | {"row_label": row.label, "column_role": role, "text": cell.text})
+                    place = place_in_text(cell.text) if role == "text" else None
+                    texts.append(
+                        where
+                        | {"row_label": row.label, "column_role": role, "text": cell.text}
+                        | {"unit_name_raw": place[0] if place else None, "unit_scope_raw": place[1] if place else None}
+                    )
                 continue
             unit_axis = "column" if column.role == "unit" else ("row" if unit_name else None)
             cells.append(

@@ -134,3 +134,23 @@ def test_cell_accuracy_against_the_transcriptions(pdf: Path) -> None:
     assert total.cells > 40
     assert total.mean_similarity > 0.85, total
     assert total.exact_share > 0.6, total
+
+
+def test_scheduled_communes_resolve_within_their_district(scans: duckdb.DuckDBPyConnection) -> None:
+    """'Xuân Thành, huyện Nghi Xuân' names a commune within its district; an OCR slip one letter
+    off ('Cầm Quang' for Cẩm Quang) still resolves there, and a name no longer in the official
+    list (communes merged since 2017) is a warning with candidates, not a guess."""
+    rows = scans.execute(
+        "SELECT unit_name_raw, unit_scope_raw, unit_code, unit_level FROM annex_texts "
+        "WHERE doc_id = ? AND unit_name_raw IS NOT NULL",
+        [doc_id(scans, LETTER_429)],
+    ).fetchall()
+    resolved = {name: code for name, _scope, code, level in rows if code is not None and level == "commune"}
+    assert len(rows) >= 16 and len(resolved) >= 10
+    assert resolved.get("Xuân Thành") == "18382"  # Xuân Thành, huyện Nghi Xuân
+    assert resolved.get("Cầm Quang") == "18697"  # read one tone off: Cẩm Quang, huyện Cẩm Xuyên
+    warned = scans.execute(
+        "SELECT count(*) FROM checks WHERE doc_id = ? AND check_name = 'unit_names_resolved' AND status = 'warn'",
+        [doc_id(scans, LETTER_429)],
+    ).fetchone()
+    assert warned is not None and warned[0] == len(rows) - len(resolved)
