@@ -26,11 +26,9 @@ from pipeline.document import (
 )
 from pipeline.errors import DocumentError
 from pipeline.readers.docx_fonts import RunFonts, convert_by_content, paragraph_style
+from pipeline.readers.ooxml import NS, W
 from pipeline.readers.safety import check_zip_package, safe_xml_parser
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
-NS = {"w": W_NS}
 ALIGNMENTS: dict[str, Alignment] = {
     "left": "left",
     "start": "left",

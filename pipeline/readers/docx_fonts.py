@@ -11,10 +11,7 @@ from typing import Any
 
 from pipeline.document import Document, Paragraph
 from pipeline.legacy_fonts import detect_encoding, legacy_font, to_unicode
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
-NS = {"w": W_NS}
+from pipeline.readers.ooxml import NS, W
 
 
 def _rfonts_name(rpr: Any) -> str | None:
