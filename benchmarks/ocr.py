@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from benchmarks.results import write_section
 from pipeline.document import Table
-from pipeline.readers.pdf import read_pdf
+from pipeline.readers.pdf.reader import read_pdf
 from pipeline.text import normalize_text
 
 REPO = Path(__file__).resolve().parent.parent

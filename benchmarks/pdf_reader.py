@@ -17,7 +17,7 @@ from pathlib import Path
 import pdfplumber
 
 from benchmarks.results import write_section
-from pipeline.readers.pdf import read_pdf
+from pipeline.readers.pdf.reader import read_pdf
 
 REPO = Path(__file__).resolve().parent.parent
 LOG = logging.getLogger(__name__)

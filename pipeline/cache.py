@@ -1,19 +1,20 @@
 """Extraction cache: the validated records of every document read, in one DuckDB file.
 
-Records are keyed by `cache_key`: the document's sha256 and a fingerprint of the code that read
-it. A rerun with nothing changed parses nothing and the records go from this file to the output
-database in SQL, without passing through Python; changing one document re-parses only that one;
-changing the readers or parsers (or the version) makes every key new. A small index remembers each
-file's size and modification time, so unchanged files are not even hashed again.
+Records are keyed by `cache_key`: the document's sha256 and the pipeline version (the release and
+a fingerprint of every input that changes results: code, schemas, vocabulary, data tables). A rerun
+with nothing changed parses nothing and the records go from this file to the output database in
+SQL, without passing through Python; changing one document re-parses only that one; changing any
+of those inputs makes every key new, and a cache written by another version is started afresh, so
+a schema change re-extracts instead of meeting tables of the old shape. A small index remembers
+each file's size and modification time, so unchanged files are not even hashed again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 import os
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,28 +22,16 @@ import duckdb
 import pandas as pd
 
 from pipeline.schemas import create_table_sql, table_spec
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 
-PACKAGE = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
 INDEX_NAME = "index.json"
 DATABASE_NAME = "extractions.duckdb"
-
-
-@cache
-def code_fingerprint() -> str:
-    """Version plus a hash of every module that turns a file into records (not the checks: those
-    run on the output database every time)."""
-    digest = hashlib.sha256(PIPELINE_VERSION.encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode())
-        digest.update(path.read_bytes())
-    for path in sorted((PACKAGE.parent / "schemas").rglob("*.csv")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+META_TABLE = "cache_meta"
 
 
 def cache_key(sha256: str) -> str:
-    return f"{sha256}-{code_fingerprint()}"
+    return f"{sha256}-{pipeline_version()}"
 
 
 class ExtractionCache:
@@ -52,13 +41,27 @@ class ExtractionCache:
         self.tables = tables
         self.index_path = folder / INDEX_NAME
         self.index: dict[str, list[Any]] = self._load_index()
+        if self.database.exists() and self._written_by() != pipeline_version():
+            # Every key of another version is stale, and its tables may have another shape.
+            log.info("the extraction cache was written by another pipeline version: starting it afresh")
+            self.database.unlink()
         with duckdb.connect(str(self.database)) as con:
             existing = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+            if META_TABLE not in existing:
+                con.execute(f"CREATE TABLE {META_TABLE} AS SELECT ? AS pipeline_version", [pipeline_version()])
             for name in tables:
                 if name not in existing:
                     # No NOT NULL here: the records were validated before they were stored.
                     con.execute(create_table_sql(table_spec(name)).replace(" NOT NULL", ""))
                     con.execute(f"ALTER TABLE {name} ADD COLUMN cache_key VARCHAR")
+
+    def _written_by(self) -> str | None:
+        try:
+            with duckdb.connect(str(self.database), read_only=True) as con:
+                row = con.execute(f"SELECT pipeline_version FROM {META_TABLE}").fetchone()
+        except duckdb.CatalogException:
+            return None  # no meta table: a cache from before versions were recorded
+        return str(row[0]) if row else None
 
     def _load_index(self) -> dict[str, list[Any]]:
         try:

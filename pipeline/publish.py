@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from pipeline.schemas import TABLE_ORDER, TableSpec, table_spec
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 
 BOM = b"\xef\xbb\xbf"
 FRICTIONLESS_TYPES = {
@@ -125,7 +125,7 @@ def datapackage(folder: Path) -> dict[str, Any]:
         "name": "vietnam-plan-documents",
         "title": "Targets of Vietnamese National Target Programme plan documents",
         "description": "Annex tables, footnotes, narrative claims and cross-checks extracted from plan documents.",
-        "version": PIPELINE_VERSION,
+        "version": pipeline_version(),
         "licenses": [{"name": "other-pd", "title": "Official documents of state bodies (Law on IP, Art. 15)"}],
         "resources": resources,
     }

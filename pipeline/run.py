@@ -1,7 +1,9 @@
-"""The extract command end to end: raw folder -> records -> validated frames -> DuckDB -> CSVs.
+"""The extract command end to end: load the raw folder's manifest, process what the cache lacks,
+save the database and CSVs.
 
-Documents are extracted independently (serially, or on any concurrent.futures.Executor), then
-validated, loaded and checked together. The summary counts what an analyst needs to know.
+Documents are extracted independently (serially, or on any concurrent.futures.Executor) into the
+extraction cache, validated in batches; the output database is then built from the cache, the
+checks run in it, and the CSVs written. The summary counts what an analyst needs to know.
 """
 
 from __future__ import annotations
@@ -14,33 +16,35 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pandas as pd
 from tqdm import tqdm
 
 from pipeline.cache import ExtractionCache, cache_key
-from pipeline.crosswalk import build_crosswalk
-from pipeline.document import doc_id_from_sha256
-from pipeline.extract import ExtractionResult, extract_document, file_sha256, format_of
+from pipeline.extract import ExtractionResult, extract_document, file_sha256
 from pipeline.load import write_database
+from pipeline.manifest import Manifest, RawFile, build_manifest
 from pipeline.places import admin_unit_rows
+from pipeline.places.crosswalk import build_crosswalk
 from pipeline.publish import write_csvs
+from pipeline.records import DocumentRow
 from pipeline.schemas import DOCUMENT_TABLES, REFERENCE_TABLES, table_spec
-from pipeline.validate import validate_batch, validate_frame
-from pipeline.version import PIPELINE_VERSION
+from pipeline.validate import validate_batch, validate_rows
+from pipeline.vocabulary import reference_frames
 
 log = logging.getLogger(__name__)
 DATABASE_NAME = "plans.duckdb"
 CACHE_FOLDER = "cache"
 BATCH_SIZE = 64  # documents validated and stored together: large enough to amortise, small enough to stay flat
 CACHED_TABLES = ("documents", *DOCUMENT_TABLES)
-IGNORED_NAMES = frozenset({".gitkeep", "README.md", "README.txt"})
-# Reference data loaded beside the extracted tables, from the packages the project depends on.
+# Reference data loaded beside the extracted tables: the official units and the 2025 crosswalk from
+# the packages the project depends on, the vocabulary's measures and programme constants.
 REFERENCE_BUILDERS: dict[str, Callable[[], pd.DataFrame]] = {
     "admin_units": lambda: pd.DataFrame(admin_unit_rows()),
     "unit_crosswalk": build_crosswalk,
+    "vocabulary_measures": lambda: reference_frames()["vocabulary_measures"],
+    "programme_constants": lambda: reference_frames()["programme_constants"],
 }
 
 
@@ -59,14 +63,58 @@ class RunSummary:
     documents_skipped: int = 0  # need a tool this machine lacks (Tesseract, LibreOffice)
 
 
-def list_raw_files(raw: Path) -> list[Path]:
-    """Every document file under `raw`, in a stable order; hidden files and notes are skipped."""
-    return sorted(
-        p
-        for p in raw.rglob("*")
-        if p.is_file()
-        and p.name not in IGNORED_NAMES
-        and not any(part.startswith(".") for part in p.relative_to(raw).parts)
+def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cache: bool = True) -> RunSummary:
+    """Extract `raw` into `out`. Records of documents read before come from the cache; new ones
+    are extracted in batches, validated and stored there, so memory stays flat as folders grow."""
+    with cache_folder(out, use_cache) as folder:
+        cache = ExtractionCache(folder, (*CACHED_TABLES, "quarantine"))
+        manifest = build_manifest(raw, lambda path: cache.sha256_of(path, file_sha256))
+        log.info("extracting %d files from %s", len(manifest.files) + len(manifest.duplicates), raw)
+        known = cache.stored_keys()
+        todo = [f for f in manifest.files if cache_key(f.sha256) not in known]
+        unread = process(todo, raw, cache, executor)
+        cache.save_index()
+        database = out / DATABASE_NAME
+        save(database, cache, manifest, manifest.duplicates + unread)
+    write_csvs(database, out / "csv")
+    summary = summarize(database)
+    return replace(summary, documents_parsed=len(todo), documents_cached=len(manifest.files) - len(todo))
+
+
+def process(todo: list[RawFile], raw: Path, cache: ExtractionCache, executor: Executor | None) -> list[DocumentRow]:
+    """Extract the files the cache lacks, in batches stored as they come; the rows of documents
+    that could not be read (failed, skipped) are returned, not cached: they are retried next run."""
+    unread: list[DocumentRow] = []
+    results = extract_all([f.path for f in todo], raw, executor, [f.sha256 for f in todo])
+    for batch in batched(results, BATCH_SIZE):
+        read = [r for r in batch if r.document.status == "ok"]
+        cache.store(validate_batch(read, CACHED_TABLES, [cache_key(r.document.sha256) for r in read]))
+        for result in batch:
+            if result.document.status != "ok":
+                level = logging.WARNING if result.document.status == "skipped" else logging.ERROR
+                log.log(level, "%s: %s", result.document.source_file, result.document.error)
+                unread.append(result.document)
+    return unread
+
+
+def save(database: Path, cache: ExtractionCache, manifest: Manifest, unread: list[DocumentRow]) -> None:
+    """The output database: every document the cache holds for this run, under its current name,
+    the rows of documents not read, the reference tables; then the checks."""
+    stored = cache.stored_keys()
+    readable = [f for f in manifest.files if cache_key(f.sha256) in stored]
+    unread_rows, unfit = validate_rows(unread, table_spec("documents"))
+    run_files = pd.DataFrame(
+        {"cache_key": [cache_key(f.sha256) for f in readable], "source_file": [f.source_file for f in readable]}
+    )
+    write_database(
+        database,
+        cache.database,
+        run_files,
+        {
+            "documents": unread_rows,
+            "quarantine": pd.DataFrame(unfit, columns=table_spec("quarantine").column_names),
+            **{name: REFERENCE_BUILDERS[name]() for name in REFERENCE_TABLES},
+        },
     )
 
 
@@ -90,78 +138,6 @@ def batched(items: Iterable[ExtractionResult], size: int) -> Iterator[list[Extra
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-@dataclass(frozen=True)
-class RawFile:
-    path: Path
-    source_file: str
-    sha256: str
-
-    @property
-    def identity(self) -> tuple[str, str]:
-        """Same bytes read by the same reader: one document (an empty .pdf and .docx are two)."""
-        return self.sha256, self.path.suffix.lower()
-
-
-def duplicate_row(copy: RawFile, original: RawFile) -> dict[str, Any]:
-    return {
-        "doc_id": doc_id_from_sha256(copy.sha256),
-        "source_file": copy.source_file,
-        "sha256": copy.sha256,
-        "format": format_of(copy.path),
-        "status": "failed",
-        "error": f"same file as {original.source_file} (identical sha256); extracted once, under that name",
-        "pipeline_version": PIPELINE_VERSION,
-    }
-
-
-def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cache: bool = True) -> RunSummary:
-    """Extract `raw` into `out`. Records of documents read before come from the cache; new ones
-    are extracted in batches, validated and stored there, so memory stays flat as folders grow."""
-    paths = list_raw_files(raw)
-    log.info("extracting %d files from %s", len(paths), raw)
-    with cache_folder(out, use_cache) as folder:
-        cache = ExtractionCache(folder, (*CACHED_TABLES, "quarantine"))
-        files = [RawFile(p, p.relative_to(raw).as_posix(), cache.sha256_of(p, file_sha256)) for p in paths]
-        primary: dict[tuple[str, str], RawFile] = {}
-        extra_documents: list[dict[str, Any]] = []
-        for file in files:
-            if file.identity in primary:
-                extra_documents.append(duplicate_row(file, primary[file.identity]))
-            else:
-                primary[file.identity] = file
-        known = cache.stored_keys()
-        todo = [f for f in primary.values() if cache_key(f.sha256) not in known]
-        results = extract_all([f.path for f in todo], raw, executor, [f.sha256 for f in todo])
-        for batch in batched(results, BATCH_SIZE):
-            read = [r for r in batch if r.document["status"] == "ok"]
-            cache.store(validate_batch(read, CACHED_TABLES, [cache_key(r.document["sha256"]) for r in read]))
-            for result in batch:
-                if result.document["status"] != "ok":
-                    level = logging.WARNING if result.document["status"] == "skipped" else logging.ERROR
-                    log.log(level, "%s: %s", result.document["source_file"], result.document.get("error"))
-                    extra_documents.append(result.document)
-        cache.save_index()
-        stored = cache.stored_keys()
-        readable = [f for f in primary.values() if cache_key(f.sha256) in stored]
-        database = out / DATABASE_NAME
-        failed_documents, unfit = validate_frame(pd.DataFrame(extra_documents), table_spec("documents"))
-        write_database(
-            database,
-            cache.database,
-            pd.DataFrame(
-                {"cache_key": [cache_key(f.sha256) for f in readable], "source_file": [f.source_file for f in readable]}
-            ),
-            {
-                "documents": failed_documents,
-                "quarantine": pd.DataFrame(unfit, columns=table_spec("quarantine").column_names),
-                **{name: REFERENCE_BUILDERS[name]() for name in REFERENCE_TABLES},
-            },
-        )
-    write_csvs(database, out / "csv")
-    summary = summarize(database)
-    return replace(summary, documents_parsed=len(todo), documents_cached=len(primary) - len(todo))
 
 
 @contextmanager

@@ -14,10 +14,23 @@ from typing import Any
 import pandas as pd
 
 from pipeline.extract import ExtractionResult
-from pipeline.schemas import TableSpec, conform, pandera_schema, table_spec
+from pipeline.schemas import STAMPED_COLUMNS, TableSpec, conform, pandera_schema, rows_frame, table_spec
+from pipeline.version import pipeline_version
 
 log = logging.getLogger(__name__)
 PROVENANCE_COLUMNS = ("table_no", "row_path", "column_label", "footnote_no", "source_file")
+
+
+def stamp(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
+    """Every row of an extracted table carries the version of the pipeline that produced it."""
+    if "pipeline_version" in STAMPED_COLUMNS and "pipeline_version" in spec.column_names:
+        return frame.assign(pipeline_version=pipeline_version())
+    return frame
+
+
+def validate_rows(rows: list[Any], spec: TableSpec) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Typed records of one table, stamped and validated: (rows that pass, quarantine records)."""
+    return validate_frame(stamp(rows_frame(rows, spec), spec), spec)
 
 
 def validate_frame(frame: pd.DataFrame, spec: TableSpec) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
@@ -67,7 +80,7 @@ def validate_batch(
     entry of the document it came from, as `cache_key`."""
     frames: dict[str, pd.DataFrame] = {}
     quarantined: list[dict[str, Any]] = []
-    key_of_doc = {result.document["doc_id"]: key for result, key in zip(results, keys, strict=True)}
+    key_of_doc = {_doc_id(result.document): key for result, key in zip(results, keys, strict=True)}
     for name in tables:
         if name == "documents":
             rows, owners = [r.document for r in results], list(keys)
@@ -76,8 +89,13 @@ def validate_batch(
             owners = [key for r, key in zip(results, keys, strict=True) for _ in r.records.get(name, [])]
         if not rows:
             continue
-        frame, bad = validate_frame(pd.DataFrame(rows), table_spec(name))
+        frame, bad = validate_rows(rows, table_spec(name))
         frames[name] = frame.assign(cache_key=[owners[i] for i in frame.index])
         quarantined.extend({**row, "cache_key": key_of_doc.get(row["doc_id"])} for row in bad)
     frames["quarantine"] = pd.DataFrame(quarantined, columns=[*table_spec("quarantine").column_names, "cache_key"])
     return frames
+
+
+def _doc_id(row: object) -> str:
+    value = row.get("doc_id") if isinstance(row, dict) else getattr(row, "doc_id", None)
+    return str(value)

@@ -7,9 +7,11 @@ CREATE OR REPLACE MACRO check_status(expected, actual, tol) AS
        WHEN abs(actual - expected) <= tol THEN 'pass' ELSE 'fail' END;
 CREATE OR REPLACE MACRO fmt(x) AS
   CASE WHEN x IS NULL THEN 'nothing' WHEN x = round(x) THEN printf('%d', CAST(x AS BIGINT)) ELSE printf('%g', x) END;
--- The national set of criteria for a commune to reach the New Rural standard (Bộ tiêu chí quốc gia
--- về xã nông thôn mới giai đoạn 2021 - 2025) has 19 criteria: a commune at standard counts 19.
-CREATE OR REPLACE MACRO national_commune_criteria() AS 19;
+-- A constant of the programmes, from the vocabulary (programme.csv): programme_constant('national_commune_criteria').
+CREATE OR REPLACE MACRO programme_constant(constant_name) AS
+  (SELECT value FROM programme_constants WHERE name = constant_name);
+-- The national set of criteria a commune meets at the New Rural standard: a commune at standard counts them all.
+CREATE OR REPLACE MACRO national_commune_criteria() AS programme_constant('national_commune_criteria');
 -- Averages are printed with two decimals.
 CREATE OR REPLACE MACRO rounding_tolerance() AS 0.005;
 -- Every annex cell with its table's unit axis and the line it belongs to: its row where units are
@@ -19,17 +21,10 @@ SELECT c.*, t.unit_axis AS table_axis,
        CASE t.unit_axis WHEN 'column' THEN c.row_path ELSE c.column_label END AS line
 FROM annex_cells c JOIN annex_tables t USING (doc_id, table_no)
 WHERE t.unit_axis IS NOT NULL;
--- Each row's label with its parent's ("thực hiện thôn ... / kế hoạch từ năm 2022 - 2025"), lower
--- case, with 'nông thôn' (rural) written apart from the measure word 'thôn' (village).
-CREATE OR REPLACE TEMP VIEW annex_row_labels AS
-WITH own AS (SELECT DISTINCT doc_id, table_no, row_path, parent_path, row_label FROM annex_cells)
-SELECT o.doc_id, o.table_no, o.row_path, o.parent_path,
-       replace(lower(coalesce(p.row_label || ' / ', '') || o.row_label), 'nông thôn', 'nôngthôn') AS label
-FROM own o LEFT JOIN own p ON p.doc_id = o.doc_id AND p.table_no = o.table_no AND p.row_path = o.parent_path;
--- Figures printed as money (đồng): a sum of parts each rounded to the đồng may differ from the
--- rounded whole by half a đồng per part.
-CREATE OR REPLACE MACRO is_money(measure) AS
-  coalesce(regexp_matches(lower(measure), 'đồng|vnđ|\bvnd\b'), false);
+-- Whether a line counts what a claim or footnote counts ('thôn', 'xã'): the parsers record in
+-- `counted` what each line's labels say its figures count.
+CREATE OR REPLACE MACRO counts(counted, measure) AS
+  coalesce(list_contains(string_split(counted, '; '), measure), false);
 -- A whole stated as rounded ("Tổng mức đầu tư (làm tròn)" = 1.891.054.000 against 1.891.054.068)
 -- is within rounding when it is a multiple of the first power of ten above the difference (100
 -- here), up to a million: that power is the tolerance.
@@ -67,7 +62,7 @@ formula_rows AS (
 ),
 wholes AS (
   SELECT s.*, w.value AS whole_value, w.page, w.unit_code, w.unit_name_raw,
-         coalesce(w.measure, t.measure) AS measure,
+         coalesce(w.measure_kind, t.measure_kind) AS measure_kind,
          coalesce(stated_rounding(w.row_label, w.value, s.parts_sum - w.value),
                   stated_rounding(w.column_label, w.value, s.parts_sum - w.value)) AS stated_unit,
          EXISTS (SELECT 1 FROM annex_cells x WHERE x.doc_id = s.doc_id AND x.table_no = s.table_no
@@ -87,6 +82,7 @@ SELECT *,
        ELSE 'total_vs_parts' END AS check_name,
   equal_tolerance(whole_value) AS exact_tolerance,
   CASE WHEN stated_unit IS NOT NULL THEN stated_unit
-       WHEN is_money(measure) THEN greatest(1, 0.5 * n_parts) END AS rounding_tolerance
+       -- parts each rounded to the đồng may differ from the rounded whole by half a đồng per part
+       WHEN measure_kind = 'money' THEN greatest(1, 0.5 * n_parts) END AS rounding_tolerance
 FROM wholes
 WHERE whole_value IS NOT NULL OR (whole_line_exists AND parts_are_units);

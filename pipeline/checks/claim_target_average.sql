@@ -7,7 +7,7 @@ WITH targets AS (
     (SELECT max(value) FROM claims s WHERE s.doc_id = c.doc_id AND s.kind = 'target' AND s.measure = 'xã'
        AND s.at_standard AND s.paragraph_no = c.paragraph_no) AS at_standard
   FROM claims c JOIN documents d USING (doc_id)
-  WHERE c.kind = 'average' AND c.measure = 'tiêu chí/xã' AND (c.period IS NULL OR c.period >= '2022')
+  WHERE c.kind = 'average' AND c.measure = 'tiêu chí/xã' AND (c.period IS NULL OR TRY_CAST(c.period AS INTEGER) >= programme_constant('first_plan_year'))
     AND NOT EXISTS (SELECT 1 FROM claims x WHERE x.doc_id = c.doc_id AND x.paragraph_no = c.paragraph_no
                       AND x.sentence = c.sentence AND x.level_value IS NOT NULL)
 ),
@@ -25,7 +25,7 @@ SELECT doc_id, 'claim_target_average' AS check_name, NULL AS table_no, NULL AS r
     THEN printf('claim %d: average %s cannot be checked: no floor, no number at standard or no commune count beside it',
                 claim_no, fmt(average))
     ELSE printf('claim %d: average %s against the least the targets allow, (%s x %d + (%s - %s) x %s) / %s = %.4f',
-                claim_no, fmt(average), fmt(at_standard), national_commune_criteria(), fmt(n_communes),
+                claim_no, fmt(average), fmt(at_standard), CAST(national_commune_criteria() AS INTEGER), fmt(n_communes),
                 fmt(at_standard), fmt(floor), fmt(n_communes), minimum)
   END AS detail
 FROM bounds

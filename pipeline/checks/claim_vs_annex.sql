@@ -1,40 +1,35 @@
 -- A count the narrative states (a target or a baseline, in xã or thôn) against the annex line it
--- speaks of. The line is found, not configured: its label (with its parent's) names the claim's
--- measure; a claim naming units goes to the line with exactly those units; a baseline goes to a
--- result line ('kết quả', 'đến hết năm'), a target to a planning line; among those, the line with
--- the same total wins, else a whole before its parts (a period's 'Tổng' before its years). A target
--- may also be the sum of a parent's planning rows (II.2 + II.3). With units as rows, the lines are
--- the columns of the total row.
+-- speaks of. The line is found, not configured: it counts what the claim counts (`counted`, from
+-- its labels); a claim naming units goes to the line with exactly those units; a baseline goes to a
+-- baseline line (row_kind or column_kind), a target to any other; among those, the line with the
+-- same total wins, else a whole before its parts (a period's 'Tổng' before its years). A target may
+-- also be the sum of a parent's planning rows (II.2 + II.3). With units as rows, the lines are the
+-- columns of the total row.
 -- The units a claim names must be the units with figures in that line.
-WITH labelled AS (
-  SELECT c.doc_id, c.table_no, c.row_path, NULL AS column_label, c.parent_path, c.value AS total, c.page, r.label,
-         false AS is_part
-  FROM annex_lines c JOIN annex_row_labels r USING (doc_id, table_no, row_path)
-  WHERE c.table_axis = 'column' AND c.column_is_total
+WITH rows_with_kind AS (
+  SELECT doc_id, table_no, row_path, NULL AS column_label, parent_path, value AS total, page, counted,
+         false AS is_part, coalesce(row_kind = 'baseline', false) AS is_result, 1 AS n_parts
+  FROM annex_lines
+  WHERE table_axis = 'column' AND column_is_total
   UNION ALL
-  -- Units as rows: each column of the total row is a line, labelled by its header and the table's
-  -- title (the measure is often only in the title: 'KẾ HOẠCH XÂY DỰNG THÔN ...' over 'Tổng').
-  SELECT c.doc_id, c.table_no, c.row_path, c.column_label, NULL, c.value, c.page,
-         replace(lower(c.column_label || ' / ' || coalesce(t.title, '')), 'nông thôn', 'nôngthôn'),
-         c.column_whole IS NOT NULL
-  FROM annex_lines c JOIN annex_tables t USING (doc_id, table_no)
-  WHERE c.table_axis = 'row' AND c.row_is_total AND c.value_kind = 'number'
-),
-rows_with_kind AS (
-  SELECT *, regexp_matches(label, 'kết quả|đến hết năm|hiện có|đã đạt') AS is_result, 1 AS n_parts
-  FROM labelled
+  -- Units as rows: each column of the total row is a line, counting what its header and the
+  -- table's title name (the measure is often only in the title: 'KẾ HOẠCH XÂY DỰNG THÔN ...').
+  SELECT doc_id, table_no, row_path, column_label, NULL, value, page, counted,
+         column_whole IS NOT NULL, coalesce(column_kind = 'baseline', false), 1
+  FROM annex_lines
+  WHERE table_axis = 'row' AND row_is_total AND value_kind = 'number'
 ),
 planned_sums AS (
   SELECT doc_id, table_no, string_agg(row_path, ' + ' ORDER BY row_path) AS row_path, NULL AS column_label,
-         parent_path, sum(total) AS total, min(page) AS page, any_value(label) AS label, false AS is_part,
+         parent_path, sum(total) AS total, min(page) AS page, any_value(counted) AS counted, false AS is_part,
          false AS is_result, count(*) AS n_parts
   FROM rows_with_kind WHERE parent_path IS NOT NULL AND NOT is_result
   GROUP BY doc_id, table_no, parent_path HAVING count(*) > 1
 ),
 lines AS (
-  SELECT doc_id, table_no, row_path, column_label, total, page, label, is_part, is_result, n_parts FROM rows_with_kind
+  SELECT doc_id, table_no, row_path, column_label, total, page, counted, is_part, is_result, n_parts FROM rows_with_kind
   UNION ALL
-  SELECT doc_id, table_no, row_path, column_label, total, page, label, is_part, is_result, n_parts FROM planned_sums
+  SELECT doc_id, table_no, row_path, column_label, total, page, counted, is_part, is_result, n_parts FROM planned_sums
 ),
 unit_rows AS (
   SELECT doc_id, table_no, row_path, parent_path, unit_code FROM annex_cells
@@ -69,7 +64,7 @@ candidates AS (
          (k.kind = 'baseline') = l.is_result AS kind_fits,
          abs(l.total - k.value) <= equal_tolerance(k.value) AS same_value
   FROM countable k
-  JOIN lines l ON l.doc_id = k.doc_id AND regexp_matches(l.label, '(^|[^[:alpha:]])' || k.measure || '([^[:alpha:]]|$)')
+  JOIN lines l ON l.doc_id = k.doc_id AND counts(l.counted, k.measure)
   LEFT JOIN line_units lu ON lu.doc_id = l.doc_id AND lu.table_no = l.table_no AND lu.row_path = l.row_path
     AND lu.column_label IS NOT DISTINCT FROM l.column_label
   QUALIFY row_number() OVER (

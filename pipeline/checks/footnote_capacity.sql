@@ -6,9 +6,7 @@ WITH capacity AS (
   WHERE f.anchor_value IS NULL AND f.stated_total IS NOT NULL AND i.unit_code IS NOT NULL
 ),
 labelled AS (
-  SELECT c.*, r.label
-  FROM annex_cells c JOIN annex_row_labels r USING (doc_id, table_no, row_path)
-  WHERE c.unit_axis = 'column' AND NOT c.is_total
+  SELECT * FROM annex_cells WHERE unit_axis = 'column' AND NOT is_total
 )
 SELECT l.doc_id, 'footnote_capacity' AS check_name, l.table_no, l.row_path, l.column_label, l.unit_code,
   l.unit_name_raw, k.footnote_no, NULL AS claim_no,
@@ -18,4 +16,4 @@ SELECT l.doc_id, 'footnote_capacity' AS check_name, l.table_no, l.row_path, l.co
          fmt(l.value), k.measure, l.unit_name_raw, fmt(k.value), k.footnote_no) AS detail
 FROM capacity k
 JOIN labelled l ON l.doc_id = k.doc_id AND l.unit_code = k.unit_code
-  AND regexp_matches(l.label, '(^|[^[:alpha:]])' || k.measure || '([^[:alpha:]]|$)')
+  AND counts(l.counted, k.measure)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from pipeline.document import Document, Paragraph, Table
 from pipeline.parsers.columns import (
@@ -23,25 +22,36 @@ from pipeline.parsers.columns import (
     TEXT_ROLES,
     Column,
     classify_columns,
-    is_plain_total_label,
-    is_total_label,
     measure_caption,
     mentions_units,
 )
 from pipeline.parsers.grids import TablePart, cell_text, join_page_broken_rows, split_grid
+from pipeline.parsers.lines import classify_lines
 from pipeline.parsers.rows import RowPathBuilder
+from pipeline.records import AnnexCellRow, AnnexTableRow, AnnexTextRow
 from pipeline.text import normalize_text, parse_cell_number, uses_comma_thousands
+from pipeline.vocabulary import (
+    alternation,
+    document_part_words,
+    is_total_anywhere,
+    is_total_label,
+    measure_of,
+    unit_type_words,
+)
 
 TOTAL_PATH = "TOTAL"
 COLUMN_NUMBER_RE = re.compile(r"^\(?([A-Z]|\d{1,2})\)?$")
 PERIOD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
-ANNEX_LABEL_RE = re.compile(r"\b(Biểu|Phụ lục|Phụ biểu)(?:\s+số)?\s*:?\s*([0-9]+[a-z]?|[IVXLC]+)\b", re.I)
-# "Xuân Thành, huyện Nghi Xuân", "Thạch Môn, thành phố Hà Tĩnh"; "Xã Lũng Cú". A name is short: a
-# text cell of prose that happens to hold a comma and "huyện" is not a place.
-PLACE_IN_DISTRICT_RE = re.compile(
-    r"^(?P<name>[^,;:()]{2,40}),\s*(?P<district>(?:huyện|quận|thị xã|thành phố|tp\.?)\s+[^,;:()]{2,40})$", re.I
+ANNEX_LABEL_RE = re.compile(
+    rf"\b({alternation(document_part_words('annex'))})(?:\s+số)?\s*:?\s*([0-9]+[a-z]?|[IVXLC]+)\b", re.I
 )
-PLACE_RE = re.compile(r"^(?:xã|phường|thị trấn)\s+[^,;:()]{2,40}$", re.I)
+# "Tân Lập, huyện Bảo Lâm", "Hòa Bình, thành phố Tân An"; "Xã Tân Lập". A name is short: a text cell
+# of prose that happens to hold a comma and "huyện" is not a place.
+PLACE_IN_DISTRICT_RE = re.compile(
+    rf"^(?P<name>[^,;:()]{{2,40}}),\s*(?P<district>(?:{alternation(unit_type_words('district'))})\s+[^,;:()]{{2,40}})$",
+    re.I,
+)
+PLACE_RE = re.compile(rf"^(?:{alternation(unit_type_words('commune'))})\s+[^,;:()]{{2,40}}$", re.I)
 TITLE_MAX_PARAGRAPHS = 3
 FALLBACK_TITLE_MAX_CHARS = 150
 
@@ -80,32 +90,40 @@ def annex_label(title: str) -> str | None:
     return f"{match.group(1).capitalize()} {match.group(2).upper()}" if match else None
 
 
-def parse_annex_tables(
-    doc: Document,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """All annex tables of a document: (table records, cell records, text records)."""
-    tables: list[dict[str, Any]] = []
-    cells: list[dict[str, Any]] = []
-    texts: list[dict[str, Any]] = []
+@dataclass
+class AnnexRecords:
+    """What the annex tables of one document give: a row per table, numeric cell and text cell."""
+
+    tables: list[AnnexTableRow]
+    cells: list[AnnexCellRow]
+    texts: list[AnnexTextRow]
+
+
+def parse_annex_tables(doc: Document) -> AnnexRecords:
+    """All annex tables of a document, with every cell classified (see pipeline.parsers.lines)."""
+    found = AnnexRecords([], [], [])
     for grid_no, grid in enumerate(doc.tables, start=1):
         if grid.is_layout or grid.n_rows <= grid.header_rows:
             continue
         title, title_measure = _table_title(doc, grid)
         for part in split_grid(grid):
-            parsed = _parse_part(doc, part, table_no=len(tables) + 1)
+            parsed = _parse_part(doc, part, table_no=len(found.tables) + 1)
             if parsed is None:
                 continue
-            table_record, cell_records, text_records = parsed
-            part_title = title if part.first_row == 0 else (part.caption or title)
-            measure = part.measure or title_measure
-            table_record |= {"title": part_title, "annex_label": annex_label(part_title), "measure": measure}
-            for record in cell_records:
-                record["measure"] = record["measure"] or measure
-            table_record |= {"grid_no": grid_no, "grid_first_row": part.first_row}
-            tables.append(table_record)
-            cells.extend(cell_records)
-            texts.extend(text_records)
-    return tables, cells, texts
+            table, cells, texts = parsed
+            table.title = title if part.first_row == 0 else (part.caption or title)
+            table.annex_label = annex_label(table.title)
+            table.measure = part.measure or title_measure
+            scale = measure_of(table.measure)
+            table.measure_kind, table.measure_scale = (scale.kind, scale.scale) if scale else (None, None)
+            table.grid_no, table.grid_first_row = grid_no, part.first_row
+            for cell in cells:
+                cell.measure = cell.measure or table.measure
+            classify_lines(table, cells)
+            found.tables.append(table)
+            found.cells.extend(cells)
+            found.texts.extend(texts)
+    return found
 
 
 def _is_column_number_row(table: Table, row: int) -> bool:
@@ -136,7 +154,7 @@ def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | No
             labelled.append((index, label, marker))
     for position, (index, label, marker) in enumerate(labelled):
         at_edge = position in (0, len(labelled) - 1)
-        if not marker and is_total_label(label) and (at_edge or is_plain_total_label(label)):
+        if not marker and is_total_label(label) and (at_edge or is_total_anywhere(label)):
             totals += 1
             rows.append(Row(index, "", label, TOTAL_PATH if totals == 1 else f"{TOTAL_PATH}#{totals}", None, True))
             continue
@@ -157,7 +175,7 @@ def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | No
 
 def _parse_part(
     doc: Document, part: TablePart, table_no: int
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]] | None:
+) -> tuple[AnnexTableRow, list[AnnexCellRow], list[AnnexTextRow]] | None:
     table = part.table
     header_rows = table.header_rows
     first_data_row = header_rows + (1 if _is_column_number_row(table, header_rows) else 0)
@@ -177,9 +195,8 @@ def _parse_part(
     rows = read_rows(table, first_data_row, label_col.index, marker_col.index if marker_col else None)
     by_path = {r.path: r for r in rows}
     measure_col = next((c for c in columns if c.role == "measure"), None)
-    context = {"doc_id": doc.doc_id, "table_no": table_no, "source_file": doc.source_file}
-    cells: list[dict[str, Any]] = []
-    texts: list[dict[str, Any]] = []
+    cells: list[AnnexCellRow] = []
+    texts: list[AnnexTextRow] = []
     for row in rows:
         page = table.row_pages[row.index] if table.row_pages else table.page
         unit_name, unit_scope = None, None
@@ -192,51 +209,43 @@ def _parse_part(
             cell = table.cell_at(row.index, column.index)
             if cell is None or cell.row != row.index or cell.col != column.index or not normalize_text(cell.text):
                 continue
-            where = context | {"row_path": row.path, "column_label": column.label, "column_index": column.index,
-                               "page": page, "ocr_confidence": cell.confidence}  # fmt: skip
             parsed = parse_cell_number(cell.text, comma_thousands) if column.role in FIGURE_ROLES else None
             if parsed is None:
                 if column.role in TEXT_ROLES or column.role in FIGURE_ROLES:
                     role = column.role if column.role in TEXT_ROLES else "value"
                     place = place_in_text(cell.text) if role == "text" else None
                     texts.append(
-                        where
-                        | {"row_label": row.label, "column_role": role, "text": cell.text}
-                        | {"unit_name_raw": place[0] if place else None, "unit_scope_raw": place[1] if place else None}
-                    )
+                        AnnexTextRow(
+                            doc_id=doc.doc_id, table_no=table_no, row_path=row.path, row_label=row.label,
+                            column_label=column.label, column_index=column.index, column_role=role, text=cell.text,
+                            unit_name_raw=place[0] if place else None, unit_scope_raw=place[1] if place else None,
+                            ocr_confidence=cell.confidence, page=page, source_file=doc.source_file,
+                        )
+                    )  # fmt: skip
                 continue
-            unit_axis = "column" if column.role == "unit" else ("row" if unit_name else None)
             cells.append(
-                where
-                | {
-                    "parent_path": row.parent,
-                    "row_marker": row.marker or None,
-                    "row_label": row.label,
-                    "column_whole": column.whole,
-                    "unit_name_raw": column.leaf if column.role == "unit" else unit_name,
-                    "unit_scope_raw": None if column.role == "unit" else unit_scope,
-                    "unit_axis": unit_axis,
-                    "is_total": row.is_total or column.role == "total",
-                    "row_is_total": row.is_total,
-                    "column_is_total": column.role == "total",
-                    "value": parsed.value,
-                    "value_kind": parsed.kind,
-                    "value_text": cell.text,
-                    "period": period_of(column.label),
-                    "measure": column.measure or row_measure or None,
-                }
-            )
+                AnnexCellRow(
+                    doc_id=doc.doc_id, table_no=table_no, row_path=row.path, parent_path=row.parent,
+                    row_marker=row.marker or None, row_label=row.label, column_label=column.label,
+                    column_index=column.index, column_whole=column.whole,
+                    unit_name_raw=column.leaf if column.role == "unit" else unit_name,
+                    unit_scope_raw=None if column.role == "unit" else unit_scope,
+                    unit_axis="column" if column.role == "unit" else ("row" if unit_name else None),
+                    is_total=row.is_total or column.role == "total", row_is_total=row.is_total,
+                    column_is_total=column.role == "total", value=parsed.value, value_kind=parsed.kind,
+                    value_text=cell.text, period=period_of(column.label),
+                    measure=column.measure or row_measure or None,
+                    ocr_confidence=cell.confidence, page=page, source_file=doc.source_file,
+                )
+            )  # fmt: skip
     if not cells and not texts:
         return None
-    table_record = context | {
-        "n_rows": table.n_rows,
-        "n_cols": table.n_cols,
-        "header_rows": header_rows,
-        "unit_axis": "row" if units_as_rows else ("column" if "unit" in roles else None),
-        "page": table.page,
-        "last_page": table.last_page,
-    }
-    return table_record, cells, texts
+    record = AnnexTableRow(
+        doc_id=doc.doc_id, table_no=table_no, n_rows=table.n_rows, n_cols=table.n_cols, header_rows=header_rows,
+        unit_axis="row" if units_as_rows else ("column" if "unit" in roles else None),
+        page=table.page, last_page=table.last_page, source_file=doc.source_file,
+    )  # fmt: skip
+    return record, cells, texts
 
 
 def _table_title(doc: Document, table: Table) -> tuple[str, str | None]:

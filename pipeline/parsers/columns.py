@@ -15,25 +15,28 @@ from dataclasses import dataclass, replace
 
 from pipeline.document import Table
 from pipeline.parsers.rows import read_marker
-from pipeline.text import fold_diacritics, normalize_text, parse_cell_number
+from pipeline.text import normalize_text, parse_cell_number
+from pipeline.vocabulary import (
+    alternation,
+    column_role_of,
+    column_role_words,
+    is_total_label,
+    quantity_words,
+    unit_header_words,
+)
 
 PATH_SEPARATOR = " / "
-MARKER_HEADERS = frozenset({"tt", "stt", "sott", "thutu"})
-NOTES_HEADERS = ("ghi chu",)
-FORMULA_HEADERS = ("cong thuc", "cach tinh", "dien giai")
-MEASURE_HEADERS = frozenset({"dvt", "don vi tinh", "don vi"})
-TOTAL_WORDS = ("tong cong", "tong so", "tong", "cong", "toan huyen", "toan tinh", "toan xa", "toan thanh pho")
-# Words in a header that say its columns (or the label column's rows) are administrative units.
-# Compared with their tones: "tỉnh" (province) is a unit word, "tính" in "Đơn vị tính" is not.
-UNIT_WORDS = (
-    "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "tỉnh", "đơn vị hành chính", "địa phương", "địa bàn",
-)  # fmt: skip
 NON_WORD_RE = re.compile(r"[^\w ]")
 TEXT_ROLES = frozenset({"notes", "formula", "measure", "text"})
 FIGURE_ROLES = frozenset({"total", "unit", "value"})
+# Roles a column gets from the words of its top header cell; "measure" (ĐVT) from its last one.
+TOP_HEADER_ROLES = frozenset({"marker", "notes", "formula"})
 # "(triệu đồng)", "(ĐVT: km)" at the end of a header; "Đơn vị tính: VNĐ" as a caption line.
-HEADER_MEASURE_RE = re.compile(r"\((?:đvt|đơn vị tính|đơn vị)?\s*:?\s*([^()]*?(?:đồng|vnđ|km|ha|m2|m3|tấn))\)\s*$")
-MEASURE_CAPTION_RE = re.compile(r"^\(?\s*(?:đơn vị tính|đvt|đơn vị)\s*:\s*(?P<measure>[^)]+?)\s*\)?\s*$", re.I)
+MEASURE_HEADER_WORDS = alternation(column_role_words("measure"))
+HEADER_MEASURE_RE = re.compile(
+    rf"\((?:{MEASURE_HEADER_WORDS})?\s*:?\s*([^()]*?(?:{alternation(quantity_words())}))\)\s*$"
+)
+MEASURE_CAPTION_RE = re.compile(rf"^\(?\s*(?:{MEASURE_HEADER_WORDS})\s*:\s*(?P<measure>[^)]+?)\s*\)?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,32 +57,10 @@ class Column:
         return self.path[:-1]
 
 
-def fold(text: str) -> str:
-    return fold_diacritics(text)
-
-
-def starts_with_any(text: str, words: tuple[str, ...]) -> bool:
-    key = fold(text)
-    return any(key == w or key.startswith(w + " ") for w in words)
-
-
 def mentions_units(text: str) -> bool:
     words = NON_WORD_RE.sub(" ", normalize_text(text).lower())
     padded = f" {words} "
-    return any(f" {w} " in padded for w in UNIT_WORDS)
-
-
-def is_total_label(text: str) -> bool:
-    return starts_with_any(text, TOTAL_WORDS)
-
-
-def is_plain_total_label(text: str) -> bool:
-    """'Tổng cộng', 'Tổng số', 'Cộng', 'Toàn tỉnh', 'Tổng': a total wherever it stands. 'Tổng
-    lương tháng' names one total among the rows; only first or last is it the table's total."""
-    key = fold(text).strip(" :")
-    return is_total_label(text) and (
-        key == "tong" or not starts_with_any(text, ("tong",)) or starts_with_any(text, ("tong cong", "tong so"))
-    )
+    return any(f" {w} " in padded for w in unit_header_words())
 
 
 def measure_caption(text: str) -> str | None:
@@ -122,13 +103,12 @@ def _role(path: tuple[str, ...], data: list[str], label_found: bool, comma_thous
     top, leaf = (path[0], path[-1]) if path else ("", "")
     numeric = sum(1 for t in data if parse_cell_number(t, comma_thousands) is not None)
     mostly_text = bool(data) and numeric < len(data) / 2
-    if fold(top).replace(" ", "") in MARKER_HEADERS or (not label_found and data and all(map(read_marker, data))):
+    top_role = column_role_of(top)
+    if top_role == "marker" or (not label_found and data and all(map(read_marker, data))):
         return "marker"
-    if starts_with_any(top, NOTES_HEADERS):
-        return "notes"
-    if starts_with_any(top, FORMULA_HEADERS):
-        return "formula"
-    if fold(leaf) in MEASURE_HEADERS:
+    if top_role in TOP_HEADER_ROLES:
+        return top_role
+    if column_role_of(leaf) == "measure":
         return "measure"
     if mostly_text:
         return "text" if label_found else "label"

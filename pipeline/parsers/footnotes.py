@@ -1,9 +1,9 @@
 """Footnote parser: Document footnotes -> footnote records and per-unit footnote items.
 
-A footnote that lists per-unit figures ("Lũng Cú 9 thôn; Má Lé 8 thôn; ...") gives one
+A footnote that lists per-unit figures ("Tân Lập 4 thôn; Bản Mù 6 thôn; ...") gives one
 item per unit: the name as printed, the value and its measure word. A footnote that states a
-total ("Tổng số thôn thuộc 3 xã biên giới là 51 thôn") records that total. The figure the
-footnote marker is attached to in the body ("có 109 thôn¹") is the total the footnote explains.
+total ("Tổng số thôn thuộc 2 xã biên giới là 27 thôn") records that total. The figure the
+footnote marker is attached to in the body ("có 42 thôn¹") is the total the footnote explains.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ import re
 from typing import Any
 
 from pipeline.document import Document
+from pipeline.records import FootnoteItemRow, FootnoteRow
 from pipeline.text import normalize_text, parse_number
+from pipeline.vocabulary import alternation, unit_type_words
 
 NUMBER = r"\d[\d.,]*"
 # One capitalised syllable (Vietnamese names write every syllable with a capital).
 NAME_WORD = r"[A-ZÀ-ỸĐ][^\s\d;,:.()]*"
-UNIT_PREFIX = r"(?:(?:xã|phường|thị trấn|huyện|thị xã|thành phố|tỉnh)\s+)?"
+UNIT_PREFIX = rf"(?:(?:{alternation(unit_type_words())})\s+)?"
 ITEM_RE = re.compile(
     rf"(?<![\w]){UNIT_PREFIX}(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})\s*[:(–-]?\s*"
     rf"(?P<value>{NUMBER})\s+(?P<measure>[^\W\d]+)",
@@ -25,61 +27,63 @@ ITEM_RE = re.compile(
 STATED_TOTAL_RE = re.compile(
     rf"(?i:tổng\s+(?:số|cộng)?)[^;()]*?(?:là|gồm|có|:|=)\s*(?P<value>{NUMBER})\s+(?P<measure>[^\W\d]+)"
 )
-# The number (and its measure word) right before a footnote marker: "có 109 thôn¹".
+# The number (and its measure word) right before a footnote marker: "có 42 thôn¹".
 ANCHOR_RE = re.compile(rf"(?P<value>{NUMBER})\s*(?P<measure>%|[^\W\d]+)?\s*$")
 ANCHOR_CONTEXT_CHARS = 60
 
 
-def parse_footnotes(doc: Document) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def parse_footnotes(doc: Document) -> tuple[list[FootnoteRow], list[FootnoteItemRow]]:
     """(footnote records, item records) for one document."""
     anchors = _anchors(doc)
-    notes: list[dict[str, Any]] = []
-    items: list[dict[str, Any]] = []
+    notes: list[FootnoteRow] = []
+    items: list[FootnoteItemRow] = []
     for footnote in doc.footnotes:
         text = normalize_text(footnote.text)
         stated = STATED_TOTAL_RE.search(text)
         stated_value = parse_number(stated.group("value")) if stated else None
         anchor = anchors.get(footnote.number, {})
         notes.append(
-            {
-                "doc_id": doc.doc_id,
-                "footnote_no": int(footnote.number) if footnote.number.isdigit() else None,
-                "footnote_label": footnote.number,
-                "text": text,
-                "anchor_value": anchor.get("value"),
-                "anchor_measure": anchor.get("measure"),
-                "anchor_context": anchor.get("context"),
-                "stated_total": stated_value.value if stated_value else None,
-                "stated_measure": stated.group("measure").lower() if stated else None,
-                "page": footnote.page,
-                "source_file": doc.source_file,
-            }
+            FootnoteRow(
+                doc_id=doc.doc_id,
+                footnote_no=int(footnote.number) if footnote.number.isdigit() else None,
+                footnote_label=footnote.number,
+                text=text,
+                anchor_value=anchor.get("value"),
+                anchor_measure=anchor.get("measure"),
+                anchor_context=anchor.get("context"),
+                stated_total=stated_value.value if stated_value else None,
+                stated_measure=stated.group("measure").lower() if stated else None,
+                page=footnote.page,
+                source_file=doc.source_file,
+            )
         )
         items.extend(_items(doc, footnote.number, text, footnote.page))
     return notes, items
 
 
-def _items(doc: Document, number: str, text: str, page: int | None) -> list[dict[str, Any]]:
-    items = []
-    for position, match in enumerate(ITEM_RE.finditer(text), start=1):
+def _items(doc: Document, number: str, text: str, page: int | None) -> list[FootnoteItemRow]:
+    """The unit figures a footnote lists; items are keyed by the footnote's number, so a footnote
+    marked by a symbol (its text is kept in `footnotes`) lists none."""
+    items: list[FootnoteItemRow] = []
+    if not number.isdigit():
+        return items
+    for match in ITEM_RE.finditer(text):
         value = parse_number(match.group("value"))
         if value is None:
             continue
         items.append(
-            {
-                "doc_id": doc.doc_id,
-                "footnote_no": int(number) if number.isdigit() else None,
-                "item_no": position,
-                "unit_name_raw": match.group("name").strip(),
-                "value": value.value,
-                "measure": match.group("measure").lower(),
-                "item_text": match.group(0).strip(),
-                "page": page,
-                "source_file": doc.source_file,
-            }
+            FootnoteItemRow(
+                doc_id=doc.doc_id,
+                footnote_no=int(number),
+                item_no=len(items) + 1,
+                unit_name_raw=match.group("name").strip(),
+                value=value.value,
+                measure=match.group("measure").lower(),
+                item_text=match.group(0).strip(),
+                page=page,
+                source_file=doc.source_file,
+            )
         )
-    for item_no, item in enumerate(items, start=1):
-        item["item_no"] = item_no
     return items
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.document import Cell, Table
-from pipeline.parsers.columns import FIGURE_ROLES, MARKER_HEADERS, Column, fold, is_total_label, measure_caption
+from pipeline.parsers.columns import FIGURE_ROLES, Column, measure_caption
 from pipeline.text import normalize_text, parse_cell_number
+from pipeline.vocabulary import column_role_of, is_total_label
 
 
 def cell_text(table: Table, row: int, col: int) -> str:
@@ -37,7 +38,7 @@ def _row_texts(table: Table, row: int) -> list[str]:
 def _is_restart(table: Table, row: int) -> bool:
     """A row that opens a second table inside the grid: 'TT' or 'STT' in its first cell."""
     cell = table.cell_at(row, 0)
-    return cell is not None and cell.row == row and fold(cell.text).replace(" ", "") in MARKER_HEADERS
+    return cell is not None and cell.row == row and column_role_of(cell.text) == "marker"
 
 
 def split_grid(grid: Table) -> list[TablePart]:

@@ -2,50 +2,25 @@
 
 Reads the header block (the borderless table at the top, or the first paragraphs where the
 reader found none), the title and the signature block, using the fixed form of Vietnamese
-administrative documents (Nghị định 30/2020/NĐ-CP): "Số: 30-CTr/HU", "ngày 10 tháng 10 năm 2022".
+administrative documents (Nghị định 30/2020/NĐ-CP): "Số: 15-KH/HU", "ngày 3 tháng 4 năm 2023".
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from pipeline.document import Document, Table
 from pipeline.places import Scope, detect_scope, load_gazetteer
-from pipeline.text import fold_diacritics, normalize_text
+from pipeline.records import MetadataSourceRow
+from pipeline.text import normalize_text
+from pipeline.vocabulary import doc_type_by_code, doc_type_by_words, document_part_words
 
 HEADER_PARAGRAPHS = 12
-# Document types by the words of their title line, and by the abbreviation in their number.
-DOC_TYPES = {
-    "chuong trinh": "Chương trình",
-    "ke hoach": "Kế hoạch",
-    "nghi quyet": "Nghị quyết",
-    "quyet dinh": "Quyết định",
-    "bao cao": "Báo cáo",
-    "thong bao": "Thông báo",
-    "to trinh": "Tờ trình",
-    "de an": "Đề án",
-    "chi thi": "Chỉ thị",
-    "huong dan": "Hướng dẫn",
-    "cong van": "Công văn",
-}
-NUMBER_CODES = {
-    "CTR": "Chương trình",
-    "KH": "Kế hoạch",
-    "NQ": "Nghị quyết",
-    "QD": "Quyết định",
-    "BC": "Báo cáo",
-    "TB": "Thông báo",
-    "TTR": "Tờ trình",
-    "DA": "Đề án",
-    "CT": "Chỉ thị",
-    "HD": "Hướng dẫn",
-}
-# "Số: 30-CTr/HU"; a scan's OCR may set the slash apart ("Số: 22 /VPĐP-HCTH").
+# "Số: 15-KH/HU"; a scan's OCR may set the slash apart ("Số: 22 /VPĐP-HCTH").
 DOC_NUMBER_RE = re.compile(r"\bSố\s*[:.]?\s*(\d+[\w.-]*\s?/\s?[\w./-]*[A-ZĐ][\w./-]*)", re.IGNORECASE)
 DATE_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-SIGNATURE_MARKERS = ("t/m", "tm.", "tm ", "kt.", "kt ", "q.", "tl.", "thay mặt")
 
 
 def _header_text(doc: Document) -> tuple[str, Table | None]:
@@ -61,7 +36,7 @@ def _signature_text(doc: Document) -> str:
     """The last block that carries a signing formula ('T/M HUYỆN ỦY', 'KT. CHỦ TỊCH', ...)."""
     for block in reversed(doc.blocks):
         text = "\n".join(c.text for c in block.cells) if isinstance(block, Table) else block.text
-        if any(marker in text.lower() for marker in SIGNATURE_MARKERS):
+        if any(marker in text.lower() for marker in document_part_words("signing")):
             return text
     return ""
 
@@ -91,17 +66,30 @@ def _doc_type(doc: Document, doc_number: str | None) -> str | None:
     for paragraph in doc.paragraphs[: HEADER_PARAGRAPHS * 2]:
         text = normalize_text(paragraph.text)
         if text and text.isupper():
-            key = fold_diacritics(text)
-            for words, name in DOC_TYPES.items():
-                if key == words or key.startswith(words + " "):
-                    return name
+            name = doc_type_by_words(text)
+            if name:
+                return name
     if doc_number and "/" in doc_number:
-        code = fold_diacritics(doc_number.split("/")[0].split("-")[-1]).upper()
-        return NUMBER_CODES.get(code)
+        return doc_type_by_code(doc_number.split("/")[0].split("-")[-1])
     return None
 
 
-def parse_metadata(doc: Document) -> tuple[dict[str, Any], Scope | None]:
+@dataclass(frozen=True)
+class Metadata:
+    """The fields of a `documents` row that the document's own text states."""
+
+    doc_type: str | None
+    doc_number: str | None
+    issued_date: str | None
+    issuer: str | None
+    signer: str | None
+    province: str | None
+    district: str | None
+    province_code: str | None
+    district_code: str | None
+
+
+def parse_metadata(doc: Document) -> tuple[Metadata, Scope | None]:
     """The document's metadata fields and the area (scope) its unit names belong to."""
     header_text, header_table = _header_text(doc)
     body_text = "\n".join(p.text for p in doc.paragraphs)
@@ -118,27 +106,27 @@ def parse_metadata(doc: Document) -> tuple[dict[str, Any], Scope | None]:
             issued_date = None
     scope = detect_scope(header_text, body_text)
     gazetteer = load_gazetteer()
-    fields = {
-        "doc_type": _doc_type(doc, doc_number),
-        "doc_number": doc_number,
-        "issued_date": issued_date,
-        "issuer": _issuer(header_table, header_text),
-        "signer": _signer(_signature_text(doc)),
-        "province": gazetteer.by_code[scope.province_code].name if scope else None,
-        "district": gazetteer.by_code[scope.district_code].name if scope and scope.district_code else None,
-        "province_code": scope.province_code if scope else None,
-        "district_code": scope.district_code if scope else None,
-    }
-    return fields, scope
+    metadata = Metadata(
+        doc_type=_doc_type(doc, doc_number),
+        doc_number=doc_number,
+        issued_date=issued_date,
+        issuer=_issuer(header_table, header_text),
+        signer=_signer(_signature_text(doc)),
+        province=gazetteer.by_code[scope.province_code].name if scope else None,
+        district=gazetteer.by_code[scope.district_code].name if scope and scope.district_code else None,
+        province_code=scope.province_code if scope else None,
+        district_code=scope.district_code if scope else None,
+    )
+    return metadata, scope
 
 
 HEADER_FIELDS = {"doc_type": "title", "doc_number": "header block", "issued_date": "header block"}
 
 
-def header_statements(doc_id: str, metadata: dict[str, Any]) -> list[dict[str, Any]]:
+def header_statements(doc_id: str, metadata: Metadata) -> list[MetadataSourceRow]:
     """The metadata fields as the header block and title state them, for comparison with captions."""
     return [
-        {"doc_id": doc_id, "field": field, "source": source, "value": metadata[field]}
+        MetadataSourceRow(doc_id=doc_id, field=field, source=source, value=getattr(metadata, field))
         for field, source in HEADER_FIELDS.items()
-        if metadata.get(field) is not None
+        if getattr(metadata, field) is not None
     ]

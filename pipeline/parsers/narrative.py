@@ -1,53 +1,35 @@
 """Narrative parser: Document paragraphs -> numeric claims with their sentence, section and meaning.
 
-A claim is a number followed by a measure word ("109 thôn", "11,47 tiêu chí/xã", "70% hồ sơ")
-inside a clause of the narrative. Its kind comes from the words of plan language around it:
-an average ("bình quân"), a share (%), a floor ("không còn xã ... dưới 13 tiêu chí"), a target
-("phấn đấu", "đến năm 2025") or a baseline ("đến hết năm 2021", "đã"). Units named in the clause
-("xã Sung Trà và xã Niêm Sơn") are kept as printed and resolved later.
+A claim is a number followed by a measure word ("42 thôn", "12,35 tiêu chí/xã", "80% hộ")
+inside a clause of the narrative. Its kind comes from the words of plan language around it
+(pipeline.vocabulary, kinds.csv): an average ("bình quân"), a share (%), a floor ("không còn xã
+... dưới 15 tiêu chí"), a target ("phấn đấu", "đến năm 2030") or a baseline ("đến hết năm 2020",
+"đã"). Units named in the clause ("xã Tân Lập và xã Bản Mù") are kept as printed and resolved later.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from pipeline.document import Document, Paragraph
-from pipeline.text import fold_diacritics, normalize_text, parse_number
+from pipeline.records import ClaimRow
+from pipeline.text import normalize_text, parse_number
+from pipeline.vocabulary import alternation, claim_measure_words, has_kind, unit_type_words
 
 # Measure words of plan documents, longest first so "tiêu chí/xã" wins over "tiêu chí".
-MEASURES = (
-    "tiêu chí/xã",
-    "tiêu chí",
-    "thôn",
-    "bản",
-    "xã",
-    "hộ",
-    "người",
-    "lao động",
-    "km",
-    "ha",
-    "tỷ đồng",
-    "triệu đồng",
-    "công trình",
-    "trường",
-    "cụm",
-    "sản phẩm",
-    "huyện",
-)
-_MEASURE_ALTERNATIVES = "|".join(re.escape(m) for m in MEASURES)
 CLAIM_RE = re.compile(
-    rf"(?<![\w/.,-])(?:(?P<low>\d+)\s*-\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*(?P<measure>%|(?:{_MEASURE_ALTERNATIVES})(?![\w]))"
+    rf"(?<![\w/.,-])(?:(?P<low>\d+)\s*-\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*"
+    rf"(?P<measure>%|(?:{alternation(claim_measure_words())})(?![\w]))"
 )
 LEVEL_RE = re.compile(r"^\s*đạt\s+(?P<level>\d+)\s+tiêu chí")
 HEADING_RE = re.compile(r"^(?:[IVXLC]+[-.)]|\d+(?:\.\d+)*[.)])\s+\S")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+COMMUNE_WORDS = alternation(unit_type_words("commune"))
 NAMED_UNITS_RE = re.compile(
-    r"(?:xã|phường|thị trấn)\s+((?:[A-ZÀ-ỸĐ][^\s,;.()]*\s?)+(?:(?:,\s*|\s+và\s+)(?:(?:xã|phường|thị trấn)\s+)?"
+    rf"(?:{COMMUNE_WORDS})\s+((?:[A-ZÀ-ỸĐ][^\s,;.()]*\s?)+(?:(?:,\s*|\s+và\s+)(?:(?:{COMMUNE_WORDS})\s+)?"
     r"(?:[A-ZÀ-ỸĐ][^\s,;.()]*\s?)+)*)"
 )
-BASELINE_WORDS = ("den het nam", "hien nay", "da dat", "ket qua", "hien co", "tinh den")
-TARGET_WORDS = ("phan dau", "muc tieu", "ke hoach", "co them", "nang tong so", "den nam", "khong con")
+COMMUNE_PREFIX_RE = re.compile(rf"^(?:{COMMUNE_WORDS})\s+")
 
 
 def _sentences(text: str) -> list[str]:
@@ -61,18 +43,16 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def _kind(clause: str, sentence: str, measure: str, before: str) -> str:
-    key_before = fold_diacritics(before[-40:])
-    if "binh quan" in key_before or "trung binh" in key_before:
+    if has_kind(before[-40:], "average", "claim"):
         return "average"
     if measure == "%":
         return "share"
-    if "duoi" in fold_diacritics(before[-25:]) and "khong con" in fold_diacritics(clause):
+    if has_kind(before[-25:], "below", "claim") and has_kind(clause, "none_left", "claim"):
         return "floor"
     for text in (clause, sentence):
-        key = fold_diacritics(text)
-        if any(w in key for w in BASELINE_WORDS):
+        if has_kind(text, "baseline", "claim"):
             return "baseline"
-        if any(w in key for w in TARGET_WORDS):
+        if has_kind(text, "target", "claim"):
             return "target"
     return "statement"
 
@@ -87,18 +67,18 @@ def _period(*texts: str) -> str | None:
 
 
 def named_units(clause: str) -> list[str]:
-    """Unit names a clause lists after 'xã' ('xã Sung Trà và xã Niêm Sơn', 'xã Tát Ngà, Nậm Ban')."""
+    """Unit names a clause lists after 'xã' ('xã Tân Lập và xã Bản Mù', 'xã Nà Hang, Pà Vầy Sủ')."""
     names: list[str] = []
     for match in NAMED_UNITS_RE.finditer(clause):
         for part in re.split(r",\s*|\s+và\s+", match.group(1)):
-            name = re.sub(r"^(?:xã|phường|thị trấn)\s+", "", part.strip())
+            name = COMMUNE_PREFIX_RE.sub("", part.strip())
             if name and name[0].isupper():
                 names.append(name)
     return names
 
 
-def parse_claims(doc: Document) -> list[dict[str, Any]]:
-    claims: list[dict[str, Any]] = []
+def parse_claims(doc: Document) -> list[ClaimRow]:
+    claims: list[ClaimRow] = []
     section = ""
     for paragraph_no, paragraph in enumerate(doc.paragraphs, start=1):
         text = normalize_text(paragraph.text)
@@ -120,10 +100,10 @@ def _is_heading(paragraph: Paragraph, text: str) -> bool:
 
 def _clause_claims(
     doc: Document, paragraph: Paragraph, paragraph_no: int, context: tuple[str, str, str], clause: str, offset: int
-) -> list[dict[str, Any]]:
+) -> list[ClaimRow]:
     section, sentence, paragraph_text = context
     matches = list(CLAIM_RE.finditer(clause))
-    found: list[dict[str, Any]] = []
+    found: list[ClaimRow] = []
     level_spans: list[tuple[int, int]] = []
     for index, match in enumerate(matches):
         parsed = parse_number(match.group("value"))
@@ -135,27 +115,27 @@ def _clause_claims(
         level = LEVEL_RE.match(clause[match.end() :])
         if level:
             level_spans.append((match.end(), match.end() + level.end()))
-        nearby = fold_diacritics(before[-80:] + " " + clause[match.end() : match.end() + 40])
+        nearby = before[-80:] + " " + clause[match.end() : match.end() + 40]
         units = named_units(following)
         found.append(
-            {
-                "doc_id": doc.doc_id,
-                "claim_no": offset + len(found) + 1,
-                "paragraph_no": paragraph_no,
-                "section": section or None,
-                "sentence": sentence,
-                "clause": clause,
-                "value": parsed.value,
-                "value_low": float(match.group("low")) if match.group("low") else None,
-                "value_text": match.group(0),
-                "measure": measure,
-                "kind": _kind(clause, sentence, measure, before),
-                "period": _period(clause, sentence, paragraph_text, section),
-                "level_value": float(level.group("level")) if level else None,
-                "at_standard": not level and "dat chuan" in nearby,
-                "unit_names_raw": "; ".join(units) or None,
-                "page": paragraph.page,
-                "source_file": doc.source_file,
-            }
+            ClaimRow(
+                doc_id=doc.doc_id,
+                claim_no=offset + len(found) + 1,
+                paragraph_no=paragraph_no,
+                section=section or None,
+                sentence=sentence,
+                clause=clause,
+                value=parsed.value,
+                value_low=float(match.group("low")) if match.group("low") else None,
+                value_text=match.group(0),
+                measure=measure,
+                kind=_kind(clause, sentence, measure, before),
+                period=_period(clause, sentence, paragraph_text, section),
+                level_value=float(level.group("level")) if level else None,
+                at_standard=not level and has_kind(nearby, "at_standard", "claim"),
+                unit_names_raw="; ".join(units) or None,
+                page=paragraph.page,
+                source_file=doc.source_file,
+            )
         )
     return found

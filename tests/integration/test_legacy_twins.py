@@ -13,8 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.readers.docx import read_docx
 from pipeline.readers.libreoffice import soffice_path
+from pipeline.readers.word.docx import read_docx
 from tests.conftest import FIXTURES, extract_folder
 
 FOLDER = FIXTURES / "units_as_rows"

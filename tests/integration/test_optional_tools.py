@@ -15,24 +15,24 @@ MISSING_OCR = "Tesseract is not installed (run `make system-deps`)"
 
 
 def test_a_scan_is_skipped_without_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pipeline.readers.pdf.ocr_status", lambda: MISSING_OCR)
+    monkeypatch.setattr("pipeline.readers.pdf.reader.ocr_status", lambda: MISSING_OCR)
     scan = image_only_pdf(tmp_path)
     result = extract_document(scan, tmp_path)
-    assert result.document["status"] == "skipped"
-    assert "no text layer on every page" in result.document["error"]
-    assert MISSING_OCR in result.document["error"]
+    assert result.document.status == "skipped"
+    assert "no text layer on every page" in (result.document.error or "")
+    assert MISSING_OCR in (result.document.error or "")
 
 
 def test_a_doc_is_skipped_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pipeline.readers.doc.soffice_path", lambda: None)
+    monkeypatch.setattr("pipeline.readers.word.doc.soffice_path", lambda: None)
     doc = FIXTURES / "units_as_rows" / "units_as_rows.doc"
     result = extract_document(doc, doc.parent)
-    assert result.document["status"] == "skipped"
-    assert "LibreOffice" in result.document["error"]
+    assert result.document.status == "skipped"
+    assert "LibreOffice" in (result.document.error or "")
 
 
 def test_a_run_counts_skipped_documents_apart_from_failed_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pipeline.readers.pdf.ocr_status", lambda: MISSING_OCR)
+    monkeypatch.setattr("pipeline.readers.pdf.reader.ocr_status", lambda: MISSING_OCR)
     raw = tmp_path / "raw"
     raw.mkdir()
     image_only_pdf(raw)

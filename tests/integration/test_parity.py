@@ -8,8 +8,8 @@ import duckdb
 import pytest
 
 from pipeline.document import Document
-from pipeline.readers.docx import read_docx
-from pipeline.readers.pdf import read_pdf
+from pipeline.readers.pdf.reader import read_pdf
+from pipeline.readers.word.docx import read_docx
 from pipeline.text import normalize_text
 from tests.conftest import FIXTURES, SEED_DOCX, SEED_PDF, extract_folder
 

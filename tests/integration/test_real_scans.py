@@ -19,8 +19,8 @@ import duckdb
 import pytest
 
 from benchmarks.ocr import Accuracy, read_transcription, score_table, transcriptions
-from pipeline.readers.ocr import ocr_status
-from pipeline.readers.pdf import read_pdf
+from pipeline.readers.pdf.reader import read_pdf
+from pipeline.readers.scan.ocr import ocr_status
 from pipeline.run import DATABASE_NAME, run_extract
 from tests.conftest import FIXTURES
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.readers.ocr import ocr_status
+from pipeline.readers.scan.ocr import ocr_status
 from pipeline.run import DATABASE_NAME, run_extract
 from tests.conftest import FIXTURES, SEED_DOCX, SEED_PDF, generated_fixtures
 from tests.fixtures.bad_inputs import BAD_INPUTS, docx_without_annex

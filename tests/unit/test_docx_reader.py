@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.document import Document
 from pipeline.errors import DocumentError
-from pipeline.readers.docx import read_docx
+from pipeline.readers.word.docx import read_docx
 from tests.conftest import SEED_DOCX
 from tests.fixtures.plant import replace_in_part
 

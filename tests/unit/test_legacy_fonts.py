@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.legacy_fonts import (
+from pipeline.readers.legacy_fonts import (
     Encoding,
     LegacyFont,
     conversion_table,

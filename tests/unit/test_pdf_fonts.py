@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.readers.pdf_fonts import convert_legacy_chars, font_name
+from pipeline.readers.pdf.fonts import convert_legacy_chars, font_name
 
 
 @dataclass

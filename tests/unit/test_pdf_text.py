@@ -5,10 +5,10 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from pipeline.readers.pdf import read_pdf
-from pipeline.readers.pdf_footnotes import FootnoteCollector
-from pipeline.readers.pdf_layout import is_running_text
-from pipeline.readers.pdf_lines import Line, join_wrapped
+from pipeline.readers.pdf.footnotes import FootnoteCollector
+from pipeline.readers.pdf.layout import is_running_text
+from pipeline.readers.pdf.lines import Line, join_wrapped
+from pipeline.readers.pdf.reader import read_pdf
 from tests.conftest import FIXTURES, SEED_PDF
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import places
-from pipeline.places import Scope, detect_scope, load_gazetteer, resolve_name
+from pipeline.places import Scope, detect_scope, load_gazetteer, matching, resolve_name
 from tests.conftest import FIXTURES
 
 HA_GIANG = "02"
@@ -64,13 +63,12 @@ def test_scope_from_header_block() -> None:
 
 
 def test_reviewed_alias_is_used_within_its_scope(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    aliases = tmp_path / "place_aliases.csv"
-    aliases.write_text("scope_code,alias,unit_code,note\n027,Mèo Vạc Thượng,00772,reviewed\n", encoding="utf-8")
-    monkeypatch.setattr(places, "ALIASES_CSV", aliases)
-    places._aliases.cache_clear()
+    reviewed = {"scope_code": "027", "alias": "Mèo Vạc Thượng", "unit_code": "00772", "note": "reviewed"}
+    monkeypatch.setattr(matching, "alias_rows", lambda: [reviewed])
+    matching._aliases.cache_clear()
     try:
         resolution = resolve_name("Mèo Vạc Thượng", district("Mèo Vạc"))
         assert (resolution.unit_code, resolution.method) == ("00772", "alias")
         assert resolve_name("Mèo Vạc Thượng", district("Đồng Văn")).method != "alias"
     finally:
-        places._aliases.cache_clear()
+        matching._aliases.cache_clear()

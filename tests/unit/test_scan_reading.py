@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.readers.ocr import Word, _parse_tsv
-from pipeline.readers.scan import _consensus, _figure_separators
-from pipeline.readers.text_layer import text_layer_problem
+from pipeline.readers.pdf.text_layer import text_layer_problem
+from pipeline.readers.scan.ocr import Word, _parse_tsv
+from pipeline.readers.scan.reader import _consensus, _figure_separators
 
 
 @dataclass

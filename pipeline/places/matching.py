@@ -1,0 +1,108 @@
+"""Name matching: a unit name as printed, within a scope -> the official unit, or why not.
+
+Input: a printed name ('xã Tân Lập', 'Tan Lap', 'Tân Lâp') and a `Scope`. Output: a `Resolution`
+with the official code, name, level and how it matched, in a fixed order of increasingly loose
+matches. Reviewed aliases live in schemas/place_aliases.csv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from pipeline.places.gazetteer import Unit, load_gazetteer
+from pipeline.places.scope import Scope
+from pipeline.resources import read_csv_rows
+from pipeline.text import comparison_key, fold_diacritics, normalize_text
+from pipeline.vocabulary import unit_type_words, unit_word_level
+
+ALIASES = ("data", "schemas", "place_aliases.csv")
+FUZZY_MIN_SCORE = 88.0
+FUZZY_MIN_MARGIN = 8.0
+
+
+@dataclass(frozen=True)
+class Resolution:
+    name_raw: str
+    unit_code: str | None
+    official_name: str | None
+    level: str | None
+    method: str  # alias, exact, tone_insensitive, diacritic_insensitive, fuzzy, unresolved, ambiguous
+    candidates: tuple[str, ...] = field(default=())
+
+
+def strip_unit_prefix(name: str) -> tuple[str, str | None]:
+    """'xã Tân Lập' -> ('Tân Lập', 'xã'); a name without a type word comes back as it is."""
+    text = normalize_text(name).strip(" .:;,()")
+    lowered = text.lower()
+    for prefix in unit_type_words():
+        if lowered.startswith(prefix + " ") and len(text) > len(prefix) + 1:
+            return text[len(prefix) + 1 :].strip(), prefix
+    return text, None
+
+
+def alias_rows() -> list[dict[str, str]]:
+    """The reviewed aliases file: scope_code, alias, unit_code, note."""
+    return read_csv_rows(*ALIASES)
+
+
+@cache
+def _aliases() -> dict[tuple[str, str], str]:
+    """(scope code, comparison key of the alias) -> unit code, from the reviewed aliases file."""
+    return {(row["scope_code"], comparison_key(row["alias"])): row["unit_code"] for row in alias_rows()}
+
+
+def resolve_name(name_raw: str, scope: Scope) -> Resolution:
+    """Resolve one printed name inside `scope`, in a fixed order of increasingly loose matches."""
+    gazetteer = load_gazetteer()
+    name, prefix = strip_unit_prefix(name_raw)
+    wanted_level = unit_word_level(prefix) if prefix else None
+    if wanted_level in ("district", "province"):
+        scope = scope.province()  # a district is never inside the district a plan speaks for
+    candidates = gazetteer.within(scope.province_code, scope.district_code)
+    if wanted_level:
+        candidates = [u for u in candidates if u.level == wanted_level]
+    scope_code = scope.district_code or scope.province_code
+    alias_code = _aliases().get((scope_code, comparison_key(name)))
+    if alias_code and alias_code in gazetteer.by_code:
+        return _resolved(name_raw, gazetteer.by_code[alias_code], "alias")
+    for method, key in (
+        ("exact", comparison_key),
+        ("tone_insensitive", lambda s: comparison_key(s, keep_tone=False)),
+        ("diacritic_insensitive", fold_diacritics),
+    ):
+        target = key(name)
+        matches = [u for u in candidates if key(u.name) == target]
+        if len(matches) == 1:
+            return _resolved(name_raw, matches[0], method)
+        if len(matches) > 1:
+            # One name at two levels (a district and its seat town): prefer the lowest level.
+            lowest = [u for u in matches if u.level == "commune"]
+            if len(lowest) == 1 and prefix is None:
+                return _resolved(name_raw, lowest[0], method)
+            return Resolution(name_raw, None, None, None, "ambiguous", tuple(u.full_name for u in matches))
+    return _fuzzy(name_raw, name, candidates)
+
+
+def _fuzzy(name_raw: str, name: str, candidates: list[Unit]) -> Resolution:
+    # Scored with tones kept: an OCR slip changes one letter, a different commune usually two.
+    target = comparison_key(name)
+    scored = sorted(
+        ((fuzz.ratio(target, comparison_key(u.name)), u) for u in candidates),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    if not scored:
+        return Resolution(name_raw, None, None, None, "unresolved")
+    best_score, best = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    if best_score >= FUZZY_MIN_SCORE and best_score - runner_up >= FUZZY_MIN_MARGIN:
+        return _resolved(name_raw, best, "fuzzy")
+    near = tuple(u.full_name for score, u in scored[:3] if score >= FUZZY_MIN_SCORE - 15)
+    return Resolution(name_raw, None, None, None, "unresolved", near)
+
+
+def _resolved(name_raw: str, unit: Unit, method: str) -> Resolution:
+    return Resolution(name_raw, unit.code, unit.name, unit.level, method)

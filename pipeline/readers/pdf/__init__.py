@@ -1,0 +1,1 @@
+"""PDF reader: pdfplumber pages -> Document (lines, layout blocks, ruled tables, footnotes, legacy fonts)."""

@@ -1,0 +1,1 @@
+"""Word readers: .docx (WordprocessingML) and legacy .doc (through LibreOffice) -> Document."""
