@@ -10,7 +10,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline.load import recheck_database
+from pipeline.checks import recheck_database
 from pipeline.publish import write_package
 from pipeline.report import write_report
 from pipeline.run import DATABASE_NAME, RunSummary, run_extract, summarize

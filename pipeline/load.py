@@ -1,4 +1,5 @@
-"""Load stage: validated frames -> one DuckDB file, written atomically, with the checks run in it.
+"""Load stage: validated frames -> one DuckDB file, written atomically, with its views (and, through
+the caller's `finish`, the checks) in it.
 
 The database is built in a temporary file beside the target and renamed over it only when
 complete, so a failed or killed run leaves the previous database intact.
@@ -9,27 +10,17 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from pipeline.resources import sql_files
 from pipeline.schemas import all_specs, comment_sql, conform, create_table_sql, table_spec
 
 log = logging.getLogger(__name__)
-
-
-def sql_files(folder_name: str) -> list[tuple[str, str]]:
-    """(name, SQL) of every .sql file in a package folder, set-up files ('_' first) first."""
-    folder = resources.files("pipeline") / folder_name
-    files = sorted(
-        (f for f in folder.iterdir() if f.name.endswith(".sql")),
-        key=lambda f: (not f.name.startswith("_"), f.name),
-    )
-    return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -47,16 +38,6 @@ def insert_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame)
     columns = ", ".join(table_spec(name).column_names)
     con.execute(f"INSERT INTO {name} ({columns}) SELECT {columns} FROM incoming")
     con.unregister("incoming")
-
-
-def run_checks(con: duckdb.DuckDBPyConnection) -> None:
-    """Run every check file and store its comparisons in the checks table."""
-    for name, sql in sql_files("checks"):
-        if name.startswith("_"):
-            con.execute(sql)
-            continue
-        con.execute(f"INSERT INTO checks BY NAME SELECT * FROM ({sql})")
-        log.debug("check %s done", name)
 
 
 @contextmanager
@@ -77,18 +58,9 @@ def atomic_database(target: Path, start_from: Path | None = None) -> Iterator[du
         temporary.unlink(missing_ok=True)
 
 
-def finish(con: duckdb.DuckDBPyConnection) -> None:
-    """Run the checks and create the views on a fully loaded database."""
-    run_checks(con)
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
     for _name, sql in sql_files("views"):
         con.execute(sql)
-
-
-def recheck_database(target: Path) -> None:
-    """Run the checks again on an existing database (after editing a check), replacing it atomically."""
-    with atomic_database(target, start_from=target) as con:
-        con.execute("DELETE FROM checks")
-        finish(con)
 
 
 def copy_cached(con: duckdb.DuckDBPyConnection, cache_database: Path, run_files: pd.DataFrame) -> None:
@@ -116,13 +88,18 @@ def _cached(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 
 def write_database(
-    target: Path, cache_database: Path, run_files: pd.DataFrame, frames: dict[str, pd.DataFrame]
+    target: Path,
+    cache_database: Path,
+    run_files: pd.DataFrame,
+    frames: dict[str, pd.DataFrame],
+    finish: Callable[[duckdb.DuckDBPyConnection], None],
 ) -> None:
     """Build the output database: this run's documents from the cache, the other frames (failed
-    documents, reference tables) from memory, then the checks; atomically."""
+    documents, reference tables) from memory, the views, then `finish` (the checks); atomically."""
     with atomic_database(target) as con:
         create_schema(con)
         copy_cached(con, cache_database, run_files)
         for name, frame in frames.items():
             insert_frame(con, name, frame)
+        create_views(con)
         finish(con)

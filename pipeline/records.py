@@ -97,6 +97,7 @@ class AnnexCellRow:
     measure_kind: str | None = None
     measure_scale: float | None = None
     counted: str | None = None
+    is_rounded: bool | None = None
     ocr_confidence: float | None = None
     page: int | None = None
     source_file: str
@@ -146,7 +147,7 @@ class FootnoteRow:
 
 @dataclass(kw_only=True, slots=True)
 class FootnoteItemRow:
-    """One row per unit figure listed in a footnote ('Tả Lũng 5 thôn')."""
+    """One row per unit figure listed in a footnote ('Tân Lập 4 thôn')."""
 
     TABLE: ClassVar[str] = "footnote_items"
     doc_id: str
@@ -195,6 +196,8 @@ class ClaimRow:
     value_low: float | None = None
     value_text: str
     measure: str | None = None
+    measure_kind: str | None = None
+    measure_scale: float | None = None
     kind: str
     period: str | None = None
     level_value: float | None = None

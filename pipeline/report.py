@@ -12,6 +12,8 @@ from typing import Any
 
 import duckdb
 
+from pipeline.checks import catalog
+
 ISSUE_QUERY = """
 SELECT d.source_file, d.doc_type, d.doc_number, c.check_name, c.status, c.table_no, c.row_path, c.column_label,
        c.unit_code, c.unit_name_raw, c.footnote_no, c.claim_no, c.expected, c.actual, c.difference, c.detail
@@ -36,22 +38,6 @@ FROM documents d LEFT JOIN checks c USING (doc_id)
 GROUP BY ALL ORDER BY d.source_file
 """
 ISSUE_COLUMNS = ("check", "where", "expected", "actual", "difference", "detail")
-CHECK_MEANINGS = {
-    "total_vs_units": "a total against the sum of its unit figures",
-    "parent_vs_children": "a parent row against the sum of its child rows",
-    "total_vs_periods": "a period's total column against its year columns",
-    "total_vs_parts": "a total column against the columns it totals",
-    "footnote_vs_annex": "a footnote's unit figure against the annex cell of the same unit",
-    "footnote_sum": "a footnote's items against the total it explains or states",
-    "footnote_capacity": "a planned figure against what the unit has, from a footnote",
-    "unit_names_resolved": "a printed unit name against the official list, within the document's area",
-    "claim_vs_annex": "a figure of the text against the annex line it speaks of",
-    "claim_distribution_count": "a distribution of communes against the district's number of communes",
-    "claim_distribution_mean": "a stated average against the distribution it summarises",
-    "claim_target_average": "a target average against the least its floor and standard targets allow",
-    "metadata_agree": "two places of a document stating the same number or date",
-    "unchecked_claims": "a figure of the text that no check could compare",
-}
 
 
 def _rows(con: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, Any]]:
@@ -144,9 +130,15 @@ def build_report(database: Path) -> tuple[str, str]:
                 f'<tr class="{css}">' + "".join(f"<td>{html.escape(c)}</td>" for c in _issue_cells(r)) + "</tr>"
             )
         body.append("</table>")
-    md += ["", "## What each check compares", ""] + [f"- `{k}`: {v}" for k, v in CHECK_MEANINGS.items()]
+    checks = catalog().values()
+    md += ["", "## What each check compares", ""]
+    md += [f"- `{c.name}`: {c.en} ({c.vi}). A failure usually means: {c.failure}." for c in checks]
     body.append("<h2>What each check compares</h2><ul>")
-    body += [f"<li><code>{k}</code>: {html.escape(v)}</li>" for k, v in CHECK_MEANINGS.items()]
+    body += [
+        f"<li><code>{c.name}</code>: {html.escape(c.en)} <i>({html.escape(c.vi)})</i>. "
+        f"A failure usually means: {html.escape(c.failure)}.</li>"
+        for c in checks
+    ]
     body.append("</ul>")
     style = (
         "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"

@@ -48,3 +48,12 @@ def walk_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Tra
             yield from walk_files(entry, name + "/")
         else:
             yield name, entry
+
+
+def sql_files(folder: str) -> list[tuple[str, str]]:
+    """(name, SQL) of every .sql file of a package folder, set-up files ('_' first) first."""
+    files = sorted(
+        (f for f in package_file(folder).iterdir() if f.name.endswith(".sql")),
+        key=lambda f: (not f.name.startswith("_"), f.name),
+    )
+    return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]

@@ -22,6 +22,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from pipeline.cache import ExtractionCache, cache_key
+from pipeline.checks import run_checks
 from pipeline.extract import ExtractionResult, extract_document, file_sha256
 from pipeline.load import write_database
 from pipeline.manifest import Manifest, RawFile, build_manifest
@@ -115,6 +116,7 @@ def save(database: Path, cache: ExtractionCache, manifest: Manifest, unread: lis
             "quarantine": pd.DataFrame(unfit, columns=table_spec("quarantine").column_names),
             **{name: REFERENCE_BUILDERS[name]() for name in REFERENCE_TABLES},
         },
+        finish=run_checks,
     )
 
 

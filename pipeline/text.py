@@ -107,7 +107,7 @@ def _parse_plain(token: str, comma_thousands: bool = False) -> float | None:
 
 
 def parse_number(text: str, comma_thousands: bool = False) -> ParsedNumber | None:
-    """Parse a whole cell or token: '1.234' -> 1234, '11,47' -> 11.47, '70%' -> 70 percent,
+    """Parse a whole cell or token: '1.234' -> 1234, '12,35' -> 12.35, '70%' -> 70 percent,
     '2022 - 2025' -> a range. Blanks and dashes are no value (None), never zero."""
     token = normalize_text(text).replace(" ", "") if "%" in text else normalize_text(text)
     if token in BLANK_VALUES:

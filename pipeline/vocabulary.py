@@ -22,6 +22,8 @@ LEVELS = ("commune", "district", "province")
 # Measure kinds a header or caption names as its unit ("(triệu đồng)", "Đơn vị: ha"): physical
 # quantities, as opposed to things counted.
 QUANTITY_KINDS = frozenset({"money", "area", "length", "volume", "mass"})
+# Measure kinds of things counted one by one: what an annex line's `counted` lists.
+COUNT_KINDS = frozenset({"count", "communes"})
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,11 @@ def claim_measure_words() -> tuple[str, ...]:
     return longest_first(m.word for m in measures() if m.claim)
 
 
+def measure_by_word(word: str) -> Measure | None:
+    """The vocabulary entry of one measure word as printed ('Thôn' -> thôn)."""
+    return _measure_by_word().get(normalize_text(word).lower())
+
+
 def quantity_words() -> tuple[str, ...]:
     """Units of physical quantities a header may state in parentheses: 'đồng', 'ha', 'km', 'tấn'."""
     return longest_first(m.word for m in measures() if m.kind in QUANTITY_KINDS)
@@ -172,7 +179,7 @@ def measure_of(text: str | None) -> Measure | None:
 def counted_words(text: str) -> list[str]:
     """Things a label says its figures count, in order: 'Thực hiện thôn nông thôn mới ... các xã'
     -> ['thôn', 'xã'] ('nông thôn' is rural, not villages)."""
-    return list(dict.fromkeys(m.word for m in _found_measures(text) if m.kind == "count"))
+    return list(dict.fromkeys(m.word for m in _found_measures(text) if m.kind in COUNT_KINDS))
 
 
 # --- kinds of lines and claims ----------------------------------------------------------------

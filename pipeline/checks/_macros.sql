@@ -30,8 +30,8 @@ CREATE OR REPLACE MACRO counts(counted, measure) AS
 -- here), up to a million: that power is the tolerance.
 CREATE OR REPLACE MACRO rounding_unit(difference) AS
   CAST(10 ** (CASE WHEN abs(difference) < 1 THEN 0 ELSE floor(log10(abs(difference))) + 1 END) AS DOUBLE);
-CREATE OR REPLACE MACRO stated_rounding(label, x, difference) AS
-  CASE WHEN lower(label) LIKE '%làm tròn%' AND x = round(x) AND rounding_unit(difference) <= 1e6
+CREATE OR REPLACE MACRO stated_rounding(is_rounded, x, difference) AS
+  CASE WHEN is_rounded AND x = round(x) AND rounding_unit(difference) <= 1e6
             AND CAST(x AS BIGINT) % CAST(rounding_unit(difference) AS BIGINT) = 0
        THEN rounding_unit(difference) END;
 -- Every figure that is the sum of others, with their sum: along rows (a section, a district, the
@@ -63,8 +63,7 @@ formula_rows AS (
 wholes AS (
   SELECT s.*, w.value AS whole_value, w.page, w.unit_code, w.unit_name_raw,
          coalesce(w.measure_kind, t.measure_kind) AS measure_kind,
-         coalesce(stated_rounding(w.row_label, w.value, s.parts_sum - w.value),
-                  stated_rounding(w.column_label, w.value, s.parts_sum - w.value)) AS stated_unit,
+         stated_rounding(w.is_rounded, w.value, s.parts_sum - w.value) AS stated_unit,
          EXISTS (SELECT 1 FROM annex_cells x WHERE x.doc_id = s.doc_id AND x.table_no = s.table_no
                    AND CASE s.axis WHEN 'rows' THEN x.row_path = s.whole_row ELSE x.column_label = s.whole_column END)
            AS whole_line_exists

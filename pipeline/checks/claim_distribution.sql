@@ -1,10 +1,19 @@
+-- check: claim_distribution_count
+--   en: a distribution of communes by criteria met against the district's number of communes
+--   vi: số xã trong phân bố theo số tiêu chí so với tổng số xã của huyện
+--   failure: a group of communes left out of the distribution, or a commune counted twice
+-- check: claim_distribution_mean
+--   en: a stated average of criteria per commune against the distribution it summarises
+--   vi: bình quân tiêu chí/xã nêu trong văn bản so với bình quân tính từ phân bố
+--   failure: the average or the distribution was revised without the other
+--
 -- A baseline distribution of communes by criteria met ("02 xã đạt 13 tiêu chí, ...; 01 xã đạt chuẩn")
 -- must count every commune of the district, and its weighted mean must be the average the same
 -- sentence states (a commune at standard counts the full national set of criteria).
 WITH items AS (
   SELECT c.*, d.n_communes
   FROM claims c JOIN documents d USING (doc_id)
-  WHERE c.measure = 'xã' AND c.kind = 'baseline' AND (c.level_value IS NOT NULL OR c.at_standard)
+  WHERE c.measure_kind = 'communes' AND c.kind = 'baseline' AND (c.level_value IS NOT NULL OR c.at_standard)
 ),
 groups AS (
   SELECT doc_id, paragraph_no, sentence, any_value(n_communes) AS n_communes, min(claim_no) AS claim_no,

@@ -1,13 +1,19 @@
+-- check: claim_target_average
+--   en: a target average of criteria per commune against the least its floor and its communes at standard allow
+--   vi: mục tiêu bình quân tiêu chí/xã so với mức tối thiểu mà các mục tiêu khác cho phép
+--   failure: the targets contradict each other: the stated average is below what the floor and the communes at standard imply
+--
 -- A target average of criteria per commune must be reachable with the targets beside it: with
 -- 'no commune below F criteria' and S communes at standard, the district's average is at least
 -- (S x national set + (N - S) x F) / N. Stated averages below that bound fail.
 WITH targets AS (
   SELECT c.doc_id, c.claim_no, c.value AS average, c.paragraph_no, d.n_communes,
     (SELECT max(value) FROM claims f WHERE f.doc_id = c.doc_id AND f.kind = 'floor' AND f.paragraph_no = c.paragraph_no) AS floor,
-    (SELECT max(value) FROM claims s WHERE s.doc_id = c.doc_id AND s.kind = 'target' AND s.measure = 'xã'
+    (SELECT max(value) FROM claims s WHERE s.doc_id = c.doc_id AND s.kind = 'target' AND s.measure_kind = 'communes'
        AND s.at_standard AND s.paragraph_no = c.paragraph_no) AS at_standard
   FROM claims c JOIN documents d USING (doc_id)
-  WHERE c.kind = 'average' AND c.measure = 'tiêu chí/xã' AND (c.period IS NULL OR TRY_CAST(c.period AS INTEGER) >= programme_constant('first_plan_year'))
+  WHERE c.kind = 'average' AND c.measure_kind = 'criteria_per_commune'
+    AND (c.period IS NULL OR TRY_CAST(c.period AS INTEGER) >= programme_constant('first_plan_year'))
     AND NOT EXISTS (SELECT 1 FROM claims x WHERE x.doc_id = c.doc_id AND x.paragraph_no = c.paragraph_no
                       AND x.sentence = c.sentence AND x.level_value IS NOT NULL)
 ),

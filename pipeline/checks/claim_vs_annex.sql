@@ -1,4 +1,9 @@
--- A count the narrative states (a target or a baseline, in xã or thôn) against the annex line it
+-- check: claim_vs_annex
+--   en: a count the text states (a target or a baseline, in xã, thôn, hộ) against the annex line it speaks of
+--   vi: con số nêu trong văn bản (mục tiêu, kết quả) so với dòng tương ứng của biểu
+--   failure: the text and the annex disagree: one was revised without the other, or the text names other units than the annex line
+--
+-- A count the narrative states (a target or a baseline, of communes, villages, households ...) against the annex line it
 -- speaks of. The line is found, not configured: it counts what the claim counts (`counted`, from
 -- its labels); a claim naming units goes to the line with exactly those units; a baseline goes to a
 -- baseline line (row_kind or column_kind), a target to any other; among those, the line with the
@@ -54,7 +59,7 @@ line_units AS (
 countable AS (
   SELECT *, array_to_string(list_sort(string_split(unit_codes, '; ')), '; ') AS sorted_units
   FROM claims
-  WHERE kind IN ('target', 'baseline') AND level_value IS NULL AND measure IN ('xã', 'thôn', 'bản', 'hộ')
+  WHERE kind IN ('target', 'baseline') AND level_value IS NULL AND measure_kind IN ('count', 'communes')
 ),
 candidates AS (
   SELECT k.doc_id, k.claim_no, k.value, k.value_text, k.sorted_units, l.table_no, l.row_path, l.column_label,

@@ -1,5 +1,10 @@
--- A footnote that states a total without explaining a figure of the text ("Tổng số thôn thuộc 3 xã
--- biên giới là 51 thôn (...)") gives what each unit has; no annex line may plan more for that unit
+-- check: footnote_capacity
+--   en: a planned figure against what the unit has, from a footnote that states it (villages planned never exceed the villages)
+--   vi: số liệu kế hoạch của một đơn vị so với số hiện có nêu trong chú thích
+--   failure: a unit planned for more than it has: a mistyped plan figure or an outdated footnote
+--
+-- A footnote that states a total without explaining a figure of the text ("Tổng số thôn thuộc 2 xã
+-- biên giới là 27 thôn (...)") gives what each unit has; no annex line may plan more for that unit
 -- in the same measure (planned villages never exceed the villages a commune has).
 WITH capacity AS (
   SELECT i.* FROM footnote_items i JOIN footnotes f USING (doc_id, footnote_no)

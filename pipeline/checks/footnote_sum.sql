@@ -1,3 +1,8 @@
+-- check: footnote_sum
+--   en: a footnote's items against the total it explains (the figure its marker follows) and the total it states
+--   vi: tổng các mục trong chú thích so với con số được chú thích và tổng chú thích tự nêu
+--   failure: an item left out or mistyped in the footnote, or a text figure not updated
+--
 -- The sum of a footnote's items against the total it explains (the body figure its marker is
 -- attached to) and against any total the footnote itself states. A footnote with items and
 -- neither total cannot be checked, and says so.

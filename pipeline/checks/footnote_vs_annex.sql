@@ -1,6 +1,11 @@
+-- check: footnote_vs_annex
+--   en: a footnote's unit figure against the annex cell of the same unit, in the annex line the footnote explains
+--   vi: số liệu của một đơn vị trong chú thích so với ô của cùng đơn vị trong biểu
+--   failure: the footnote and the annex were edited apart: a unit's figure differs, or one lists a unit the other does not
+--
 -- Each footnote item against the annex cell of the same unit (matched on unit_code) in the
 -- annex line the footnote explains. That line is found, not configured: its total equals the
--- figure the footnote marker is attached to ("109 thôn¹") and its units include every unit the
+-- figure the footnote marker is attached to ("42 thôn¹") and its units include every unit the
 -- footnote names. A footnote whose figure no line explains gets one warning.
 WITH lines AS (SELECT * FROM annex_lines),
 line_totals AS (

@@ -1,3 +1,8 @@
+-- check: metadata_agree
+--   en: two places of a document stating the same number, date or type (the header block and an annex caption)
+--   vi: số, ngày, loại văn bản ở phần đầu so với nơi khác trong văn bản (dòng kèm theo của phụ lục)
+--   failure: an annex taken over from another document or a draft, or a typing slip in the number or date
+--
 -- Where two parts of a document state the same metadata field (the header block and an annex
 -- caption), they must agree.
 WITH header AS (

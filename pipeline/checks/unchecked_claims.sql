@@ -1,3 +1,8 @@
+-- check: unchecked_claims
+--   en: a figure of the text that no check could compare
+--   vi: con số trong văn bản không có gì để đối chiếu
+--   failure: never fails: a warning, so that a claim is never silently left out
+--
 -- Every claim of the narrative is accounted for: one no other check could compare is a warning
 -- that says so, rather than a silent omission. (Runs after the claim checks: files run in name order.)
 SELECT c.doc_id, 'unchecked_claims' AS check_name, NULL AS table_no, NULL AS row_path, NULL AS column_label,

@@ -1,3 +1,8 @@
+-- check: unit_names_resolved
+--   en: a printed unit name against the official list, within the document's area
+--   vi: tên đơn vị in trong văn bản so với danh mục hành chính chính thức, trong địa bàn của văn bản
+--   failure: never fails: a warning names a spelling the official list does not have, with the candidates to review
+--
 -- Every unit name printed in a document resolves to one official unit within the document's
 -- area; an unresolved or ambiguous name is a warning naming the candidates, never a silent pick.
 SELECT doc_id, 'unit_names_resolved' AS check_name, NULL AS table_no, NULL AS row_path, NULL AS column_label,

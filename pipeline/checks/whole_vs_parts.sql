@@ -1,3 +1,20 @@
+-- check: total_vs_units
+--   en: a total (the total column, the total row, a district row) against the sum of its unit figures
+--   vi: một tổng (cột tổng, dòng tổng, dòng huyện) so với tổng số liệu của các đơn vị
+--   failure: a unit left out of the total, a mistyped figure, or a total not updated after a figure changed; a line with unit figures and a blank total fails too
+-- check: parent_vs_children
+--   en: a parent row against the sum of its child rows, per column (I = I.1 + I.2; the total row = I + II + ...)
+--   vi: một dòng mục lớn so với tổng các dòng con của nó, theo từng cột
+--   failure: a child row left out of its parent's sum, or a parent copied from an older version of the table
+-- check: total_vs_periods
+--   en: a period's total column against its year columns, per row
+--   vi: cột tổng của một giai đoạn so với tổng các cột năm
+--   failure: a year's figure changed without its period total, or a year left out
+-- check: total_vs_parts
+--   en: any other total column against the columns it totals (a source's total over its parts)
+--   vi: một cột tổng khác so với các cột thành phần
+--   failure: a part column left out of the total, or a mistyped figure
+--
 -- A figure against the sum of its parts (see annex_sums), named by what the parts are:
 -- total_vs_units (unit rows or unit columns: a district over its communes, the total over the
 -- units), parent_vs_children (a row over the rows beneath it), total_vs_periods (a 'Tổng' column

@@ -40,7 +40,8 @@ from pipeline.vocabulary import (
 )
 
 TOTAL_PATH = "TOTAL"
-COLUMN_NUMBER_RE = re.compile(r"^\(?([A-Z]|\d{1,2})\)?$")
+# A column-number cell under the header: "A", "(3)", or a formula of column numbers "1=2+3", "(4)=(1)-(2)".
+COLUMN_NUMBER_RE = re.compile(r"^\(?([A-Z]|\d{1,2})\)?(?:\s*[=+\-x*]\s*\(?([A-Z]|\d{1,2})\)?)*$")
 PERIOD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
 ANNEX_LABEL_RE = re.compile(
     rf"\b({alternation(document_part_words('annex'))})(?:\s+số)?\s*:?\s*([0-9]+[a-z]?|[IVXLC]+)\b", re.I
@@ -67,8 +68,8 @@ class Row:
 
 
 def place_in_text(text: str) -> tuple[str, str | None] | None:
-    """A place a text cell names, with the district it names it in: 'Xuân Thành, huyện Nghi Xuân'
-    -> ('Xuân Thành', 'huyện Nghi Xuân'); 'Xã Lũng Cú' -> ('Xã Lũng Cú', None); prose -> None."""
+    """A place a text cell names, with the district it names it in: 'Tân Lập, huyện Bảo Lâm'
+    -> ('Tân Lập', 'huyện Bảo Lâm'); 'Xã Tân Lập' -> ('Xã Tân Lập', None); prose -> None."""
     match = PLACE_IN_DISTRICT_RE.match(normalize_text(text))
     if match:
         return match["name"].strip(), match["district"].strip()

@@ -29,7 +29,7 @@ def line_kind(label: str, context: str, is_total: bool) -> str | None:
 
 
 def classify_lines(table: AnnexTableRow, cells: list[AnnexCellRow]) -> None:
-    """Fill row_kind, column_kind, counted, measure_kind and measure_scale of one table's cells.
+    """Fill row_kind, column_kind, counted, is_rounded, measure_kind and measure_scale of one table's cells.
 
     A row is read with its parent's label (II.2 'Kế hoạch từ năm 2021 - 2025' under II 'Thôn đạt
     chuẩn'); a column with the table's title, which often alone names the measure. Where units are
@@ -45,5 +45,6 @@ def classify_lines(table: AnnexTableRow, cells: list[AnnexCellRow]) -> None:
         cell.column_kind = line_kind(cell.column_label, title, cell.column_is_total)
         counted = counted_words(column_text if table.unit_axis == "row" else row_text)
         cell.counted = COUNTED_SEPARATOR.join(counted) or None
+        cell.is_rounded = any(has_kind(label, "rounded", "row") for label in (cell.row_label or "", cell.column_label))
         measure = measure_of(cell.measure)
         cell.measure_kind, cell.measure_scale = (measure.kind, measure.scale) if measure else (None, None)

@@ -14,7 +14,7 @@ import re
 from pipeline.document import Document, Paragraph
 from pipeline.records import ClaimRow
 from pipeline.text import normalize_text, parse_number
-from pipeline.vocabulary import alternation, claim_measure_words, has_kind, unit_type_words
+from pipeline.vocabulary import alternation, claim_measure_words, has_kind, measure_by_word, unit_type_words
 
 # Measure words of plan documents, longest first so "tiêu chí/xã" wins over "tiêu chí".
 CLAIM_RE = re.compile(
@@ -117,6 +117,7 @@ def _clause_claims(
             level_spans.append((match.end(), match.end() + level.end()))
         nearby = before[-80:] + " " + clause[match.end() : match.end() + 40]
         units = named_units(following)
+        vocabulary = measure_by_word(measure)
         found.append(
             ClaimRow(
                 doc_id=doc.doc_id,
@@ -129,6 +130,8 @@ def _clause_claims(
                 value_low=float(match.group("low")) if match.group("low") else None,
                 value_text=match.group(0),
                 measure=measure,
+                measure_kind=vocabulary.kind if vocabulary else ("percent" if measure == "%" else None),
+                measure_scale=vocabulary.scale if vocabulary else None,
                 kind=_kind(clause, sentence, measure, before),
                 period=_period(clause, sentence, paragraph_text, section),
                 level_value=float(level.group("level")) if level else None,
