@@ -72,6 +72,7 @@ class AnnexCellRow:
     doc_id: str
     table_no: int
     row_path: str
+    row_no: int | None = None
     parent_path: str | None = None
     row_marker: str | None = None
     row_label: str | None = None
@@ -112,6 +113,8 @@ class AnnexTextRow:
     doc_id: str
     table_no: int
     row_path: str
+    row_no: int | None = None
+    row_marker: str | None = None
     row_label: str | None = None
     column_label: str
     column_index: int | None = None

@@ -59,7 +59,8 @@ FALLBACK_TITLE_MAX_CHARS = 150
 
 @dataclass
 class Row:
-    index: int
+    index: int  # in the grid
+    number: int  # among the data rows, from 1
     marker: str
     label: str
     path: str
@@ -157,10 +158,11 @@ def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | No
         at_edge = position in (0, len(labelled) - 1)
         if not marker and is_total_label(label) and (at_edge or is_total_anywhere(label)):
             totals += 1
-            rows.append(Row(index, "", label, TOTAL_PATH if totals == 1 else f"{TOTAL_PATH}#{totals}", None, True))
+            path = TOTAL_PATH if totals == 1 else f"{TOTAL_PATH}#{totals}"
+            rows.append(Row(index, position + 1, "", label, path, None, True))
             continue
         path, parent = builder.next_path(marker)
-        rows.append(Row(index, marker, label, path, parent, False))
+        rows.append(Row(index, position + 1, marker, label, path, parent, False))
     for position, total in enumerate(rows):
         if not total.is_total:
             continue
@@ -217,7 +219,8 @@ def _parse_part(
                     place = place_in_text(cell.text) if role == "text" else None
                     texts.append(
                         AnnexTextRow(
-                            doc_id=doc.doc_id, table_no=table_no, row_path=row.path, row_label=row.label,
+                            doc_id=doc.doc_id, table_no=table_no, row_path=row.path, row_no=row.number,
+                            row_marker=row.marker or None, row_label=row.label,
                             column_label=column.label, column_index=column.index, column_role=role, text=cell.text,
                             unit_name_raw=place[0] if place else None, unit_scope_raw=place[1] if place else None,
                             ocr_confidence=cell.confidence, page=page, source_file=doc.source_file,
@@ -226,7 +229,7 @@ def _parse_part(
                 continue
             cells.append(
                 AnnexCellRow(
-                    doc_id=doc.doc_id, table_no=table_no, row_path=row.path, parent_path=row.parent,
+                    doc_id=doc.doc_id, table_no=table_no, row_path=row.path, row_no=row.number, parent_path=row.parent,
                     row_marker=row.marker or None, row_label=row.label, column_label=column.label,
                     column_index=column.index, column_whole=column.whole,
                     unit_name_raw=column.leaf if column.role == "unit" else unit_name,
