@@ -22,6 +22,7 @@ from pipeline.parsers.metadata import header_statements, parse_metadata
 from pipeline.parsers.narrative import parse_claims
 from pipeline.parsers.references import parse_references
 from pipeline.places import communes_in
+from pipeline.places.matcher import UnitMatcher
 from pipeline.places.resolve import resolve_claim_units, resolve_units
 from pipeline.readers.pdf.reader import read_pdf
 from pipeline.readers.word.doc import read_doc
@@ -73,12 +74,12 @@ def extract_document(path: Path, raw_root: Path, sha256: str | None = None) -> E
 
 def _parse(doc: Document, document: DocumentRow) -> ExtractionResult:
     metadata, scope = parse_metadata(doc)
-    annex = parse_annex_tables(doc)
+    annex = parse_annex_tables(doc, UnitMatcher(scope).level)
     notes, items = parse_footnotes(doc)
     claims = parse_claims(doc)
     references, caption_statements = parse_references(doc, metadata.doc_number)
     unit_names = (
-        resolve_units(annex.cells, scope, "annex", doc.doc_id)
+        resolve_units([*annex.cells, *annex.rows, *annex.columns], scope, "annex", doc.doc_id)
         + resolve_units(annex.texts, scope, "annex_text", doc.doc_id)
         + resolve_units(items, scope, "footnote", doc.doc_id)
         + resolve_claim_units(claims, scope, doc.doc_id)
@@ -98,6 +99,8 @@ def _parse(doc: Document, document: DocumentRow) -> ExtractionResult:
         document,
         {
             "annex_tables": annex.tables,
+            "annex_rows": annex.rows,
+            "annex_columns": annex.columns,
             "annex_cells": annex.cells,
             "annex_texts": annex.texts,
             "footnotes": notes,
@@ -106,5 +109,6 @@ def _parse(doc: Document, document: DocumentRow) -> ExtractionResult:
             "claims": claims,
             "doc_references": references,
             "metadata_sources": header_statements(doc.doc_id, metadata) + caption_statements,
+            "skipped_tables": annex.skipped,
         },
     )

@@ -50,6 +50,7 @@ class AnnexTableRow:
     table_no: int
     annex_label: str | None = None
     title: str | None = None
+    table_kind: str | None = None
     measure: str | None = None
     measure_kind: str | None = None
     measure_scale: float | None = None
@@ -61,6 +62,59 @@ class AnnexTableRow:
     grid_first_row: int | None = None
     page: int | None = None
     last_page: int | None = None
+    source_file: str
+
+
+@dataclass(kw_only=True, slots=True)
+class AnnexRowRow:
+    """One row per data row of an annex table: its path, marker, label and kind, and the unit it names where
+    units are rows; section rows without figures included."""
+
+    TABLE: ClassVar[str] = "annex_rows"
+    doc_id: str
+    table_no: int
+    row_no: int
+    row_path: str
+    parent_path: str | None = None
+    row_marker: str | None = None
+    row_label: str | None = None
+    row_kind: str | None = None
+    row_is_total: bool
+    counted: str | None = None
+    unit_name_raw: str | None = None
+    unit_scope_raw: str | None = None
+    unit_code: str | None = None
+    unit_level: str | None = None
+    unit_official_name: str | None = None
+    page: int | None = None
+    source_file: str
+
+
+@dataclass(kw_only=True, slots=True)
+class AnnexColumnRow:
+    """One row per column of an annex table: its header path, role, what its figures are, its printed number and
+    formula, and the unit it names where units are columns."""
+
+    TABLE: ClassVar[str] = "annex_columns"
+    doc_id: str
+    table_no: int
+    column_index: int
+    column_label: str
+    column_role: str
+    column_kind: str | None = None
+    column_whole: str | None = None
+    column_is_total: bool
+    column_number: str | None = None
+    column_formula: str | None = None
+    period: str | None = None
+    measure: str | None = None
+    measure_kind: str | None = None
+    measure_scale: float | None = None
+    counted: str | None = None
+    unit_name_raw: str | None = None
+    unit_code: str | None = None
+    unit_level: str | None = None
+    unit_official_name: str | None = None
     source_file: str
 
 
@@ -234,6 +288,23 @@ class MetadataSourceRow:
     field: str
     source: str
     value: str | None = None
+
+
+@dataclass(kw_only=True, slots=True)
+class SkippedTableRow:
+    """One row per table of a document that gave no annex table, with the reason: so that an empty result is
+    never silent."""
+
+    TABLE: ClassVar[str] = "skipped_tables"
+    doc_id: str
+    grid_no: int | None = None
+    grid_first_row: int
+    page: int | None = None
+    n_rows: int | None = None
+    n_cols: int | None = None
+    skip_reason: str
+    sample_text: str | None = None
+    source_file: str
 
 
 @dataclass(kw_only=True, slots=True)

@@ -41,6 +41,8 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 # Tables whose rows come from one document, besides its documents row.
 DOCUMENT_TABLES = (
     "annex_tables",
+    "annex_rows",
+    "annex_columns",
     "annex_cells",
     "annex_texts",
     "footnotes",
@@ -49,6 +51,7 @@ DOCUMENT_TABLES = (
     "claims",
     "doc_references",
     "metadata_sources",
+    "skipped_tables",
 )
 # Reference data from the packages the project depends on.
 REFERENCE_TABLES = ("admin_units", "unit_crosswalk", "vocabulary_measures", "programme_constants")

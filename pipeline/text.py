@@ -47,6 +47,11 @@ def comparison_key(text: str, keep_tone: bool = True) -> str:
     return " ".join(_syllable_key(w, keep_tone) for w in words)
 
 
+def has_marks(text: str) -> bool:
+    """Whether a text carries any Vietnamese diacritic (a tone or a vowel mark, or đ)."""
+    return any(ch in "đĐ" or unicodedata.decomposition(ch) for ch in text if ch.isalpha() and not ch.isascii())
+
+
 def fold_diacritics(text: str) -> str:
     """Lower-case ASCII-like key: every mark removed and đ read as d."""
     decomposed = unicodedata.normalize("NFD", normalize_text(text).lower().replace("đ", "d"))
@@ -66,14 +71,20 @@ def is_vietnamese_syllable(token: str) -> bool:
     return bool(_SYLLABLE_RE.match(key))
 
 
-NumberKind = Literal["number", "percent", "range"]
+NumberKind = Literal["number", "percent", "range", "period"]
+YEAR_RANGE = (1900, 2100)
 
 
 @dataclass(frozen=True)
 class ParsedNumber:
     value: float
-    kind: NumberKind
+    kind: NumberKind  # a period ("2013-2015", "2021 - 2025") is text a table prints, never a value
     upper: float | None = None
+    decimals: int = 0  # digits printed after the decimal separator: '3.957,8' has 1
+
+
+def is_year(value: float) -> bool:
+    return value == int(value) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
 
 
 _VN_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
@@ -93,17 +104,27 @@ def uses_comma_thousands(texts: Iterable[str]) -> bool:
 
 def _parse_plain(token: str, comma_thousands: bool = False) -> float | None:
     """One number token in Vietnamese (1.234,5) or, failing that, English (1,234,567.5) notation."""
+    read = _read_plain(token, comma_thousands)
+    return read[0] if read else None
+
+
+def _read_plain(token: str, comma_thousands: bool = False) -> tuple[float, int] | None:
+    """(value, decimals shown) of one number token in Vietnamese (1.234,5) or English notation."""
     if comma_thousands and _EN_THOUSANDS_LOOSE.match(token):
-        return float(token.replace(",", ""))
+        return float(token.replace(",", "")), _decimals(token, ".")
     if _VN_THOUSANDS.match(token):
-        return float(token.replace(".", "").replace(",", "."))
+        return float(token.replace(".", "").replace(",", ".")), _decimals(token, ",")
     if _VN_DECIMAL.match(token):
-        return float(token.replace(",", "."))
+        return float(token.replace(",", ".")), _decimals(token, ",")
     if _EN_THOUSANDS.match(token):
-        return float(token.replace(",", ""))
+        return float(token.replace(",", "")), _decimals(token, ".")
     if _POINT_DECIMAL.match(token):
-        return float(token)
+        return float(token), _decimals(token, ".")
     return None
+
+
+def _decimals(token: str, separator: str) -> int:
+    return len(token.rsplit(separator, 1)[1]) if separator in token else 0
 
 
 def parse_number(text: str, comma_thousands: bool = False) -> ParsedNumber | None:
@@ -118,16 +139,17 @@ def parse_number(text: str, comma_thousands: bool = False) -> ParsedNumber | Non
     elif _MINUS.match(token):
         negative, token = True, _MINUS.sub("", token)
     if token.endswith("%"):
-        value = _parse_plain(token[:-1].strip())
-        return ParsedNumber(value, "percent") if value is not None else None
-    value = _parse_plain(token.replace(" ", ""), comma_thousands)
-    if value is not None:
-        return ParsedNumber(-value if negative else value, "number")
+        read = _read_plain(token[:-1].strip())
+        return ParsedNumber(read[0], "percent", decimals=read[1]) if read is not None else None
+    read = _read_plain(token.replace(" ", ""), comma_thousands)
+    if read is not None:
+        return ParsedNumber(-read[0] if negative else read[0], "number", decimals=read[1])
     match = _RANGE.match(token)
     if match:
-        low, high = _parse_plain(match.group(1)), _parse_plain(match.group(2))
+        low, high = _read_plain(match.group(1)), _read_plain(match.group(2))
         if low is not None and high is not None:
-            return ParsedNumber(low, "range", upper=high)
+            kind: NumberKind = "period" if is_year(low[0]) and is_year(high[0]) and low[0] < high[0] else "range"
+            return ParsedNumber(low[0], kind, upper=high[0], decimals=max(low[1], high[1]))
     return None
 
 

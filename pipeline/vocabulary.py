@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
 from pipeline.resources import read_csv_rows
-from pipeline.text import fold_diacritics, normalize_text
+from pipeline.text import comparison_key, fold_diacritics, has_marks, normalize_text
 
 FOLDER = ("data", "vocabulary")
 LEVELS = ("commune", "district", "province")
@@ -195,21 +195,38 @@ def kind_words() -> tuple[KindWord, ...]:
     )
 
 
-@cache
-def _folded_kind_words(kind: str, where: str) -> tuple[tuple[str, str], ...]:
-    return tuple((fold_diacritics(w.word), w.match) for w in kind_words() if w.kind == kind and where in w.where)
+@lru_cache(maxsize=1 << 16)
+def text_key(text: str) -> tuple[bool, str]:
+    """How a text is compared with vocabulary words: with its diacritics when it has any ('Tòng Sành'
+    is a name, not 'Tổng'), folded to plain letters when it has none (a text layer that lost them)."""
+    marked = has_marks(text)
+    return marked, comparison_key(text) if marked else fold_diacritics(text)
+
+
+def word_key(word: str, marked: bool) -> str:
+    return comparison_key(word) if marked else fold_diacritics(word)
 
 
 def starts_with_word(key: str, word: str) -> bool:
     return key == word or key.startswith(word + " ")
 
 
+def _contains_word(key: str, word: str) -> bool:
+    return f" {word} " in f" {key} "
+
+
+@cache
+def _kind_keys(kind: str, where: str, marked: bool) -> tuple[tuple[str, str], ...]:
+    return tuple((word_key(w.word, marked), w.match) for w in kind_words() if w.kind == kind and where in w.where)
+
+
 def has_kind(text: str, kind: str, where: str) -> bool:
-    """Whether `text` (a row label for where='row', a clause for 'claim') carries a word of `kind`."""
-    key = fold_diacritics(text)
+    """Whether `text` (a row label for where='row', a clause for 'claim') carries a word of `kind`,
+    as whole words."""
+    marked, key = text_key(text)
     return any(
-        starts_with_word(key, word) if match == "prefix" else word in key
-        for word, match in _folded_kind_words(kind, where)
+        starts_with_word(key, word) if match == "prefix" else _contains_word(key, word)
+        for word, match in _kind_keys(kind, where, marked)
     )
 
 
@@ -218,8 +235,8 @@ TOTAL_KINDS = ("total", "area_total")
 
 def total_word(label: str) -> KindWord | None:
     """The total word a label opens with ('Tổng cộng', 'Cộng', 'Toàn tỉnh'), the longest if several."""
-    key = fold_diacritics(label)
-    found = [w for w in kind_words() if w.kind in TOTAL_KINDS and starts_with_word(key, fold_diacritics(w.word))]
+    marked, key = text_key(label)
+    found = [w for w in kind_words() if w.kind in TOTAL_KINDS and starts_with_word(key, word_key(w.word, marked))]
     return max(found, key=lambda w: len(w.word)) if found else None
 
 
@@ -231,7 +248,10 @@ def is_total_anywhere(label: str) -> bool:
     """'Tổng cộng', 'Tổng số', 'Cộng', 'Toàn tỉnh', 'Tổng': a total wherever it stands. 'Tổng lương
     tháng' names one total among the rows; only first or last is it the table's total."""
     word = total_word(label)
-    return word is not None and (word.anywhere or fold_diacritics(label) == fold_diacritics(word.word))
+    if word is None:
+        return False
+    marked, key = text_key(label)
+    return word.anywhere or key == word_key(word.word, marked)
 
 
 def area_total_level(label: str) -> str | None:
@@ -254,9 +274,9 @@ def doc_type_alternation() -> str:
 
 def doc_type_by_words(text: str) -> str | None:
     """'KẾ HOẠCH thực hiện ...' -> 'Kế hoạch': the type a title line opens with."""
-    key = fold_diacritics(text)
+    marked, key = text_key(text)
     for entry in doc_types():
-        if starts_with_word(key, fold_diacritics(entry.name)):
+        if starts_with_word(key, word_key(entry.name, marked)):
             return entry.name
     return None
 
@@ -276,11 +296,13 @@ def column_words() -> tuple[ColumnWord, ...]:
 
 
 def column_role_of(header: str) -> str | None:
-    """The role a header's words give its column ('STT' -> marker, 'Ghi chú' -> notes), if any."""
-    key = fold_diacritics(header)
+    """The role a header's words give its column ('STT' -> marker, 'Ghi chú' -> notes), if any.
+    Compact words are compared without marks or spaces: 'SốTT', 'Số TT' and 'STT' are one header."""
+    marked, key = text_key(header)
+    compact = fold_diacritics(header).replace(" ", "")
     for entry in column_words():
-        word = fold_diacritics(entry.word)
-        if entry.match == "compact" and key.replace(" ", "") == word.replace(" ", ""):
+        word = word_key(entry.word, marked)
+        if entry.match == "compact" and compact == fold_diacritics(entry.word).replace(" ", ""):
             return entry.role
         if entry.match == "prefix" and starts_with_word(key, word):
             return entry.role

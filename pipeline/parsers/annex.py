@@ -1,51 +1,36 @@
-"""Annex parser: Document tables -> annex tables, tidy annex cells and annex texts.
+"""Annex parser: Document tables -> annex tables, rows, columns, tidy cells and texts, and the tables
+it set aside with the reason.
 
-Finds annex tables by structure (a ruled table with header rows, a label column and numeric
-cells). A grid may start with a measure caption row ("Đơn vị tính: VN Đồng") and may hold a
-second table under its own "TT" header row; each becomes its own annex table. Columns are
-classified in `pipeline.parsers.columns`; rows get hierarchical paths (`pipeline.parsers.rows`),
-and a total row ("Tổng cộng", "Toàn tỉnh") becomes the parent of the top-level rows it sums.
-Units are columns under a group header that speaks of units, or rows where the label column
-does; in a table of districts with their communes beneath, each commune is named within its
-district row (`unit_scope_raw`). Every numeric cell becomes an annex cell with its raw text;
-every text cell outside the label columns (notes, formulas, measures) an annex text.
+Tables are understood from what their cells contain. A grid may open with caption rows and hold
+a second table under its own "TT" header row (pipeline.parsers.grids); the header gives each
+column its path, number and formula (header); columns get their role from their content
+(columns), rows their marker, label and path (table_rows). Units are found by the gazetteer: a
+column per unit when its header names one, a row per unit when most labels do; in a table of
+districts with their communes beneath, each commune is named within its district row
+(`unit_scope_raw`). Every figure becomes an annex cell with its raw text, every other text outside
+the marker and label columns an annex text. A grid that gives nothing is listed in
+skipped_tables with the reason, never dropped silently.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
-from pipeline.document import Document, Paragraph, Table
-from pipeline.parsers.columns import (
-    FIGURE_ROLES,
-    TEXT_ROLES,
-    Column,
-    classify_columns,
-    measure_caption,
-    mentions_units,
-)
-from pipeline.parsers.grids import TablePart, cell_text, join_page_broken_rows, split_grid
-from pipeline.parsers.lines import classify_lines
-from pipeline.parsers.rows import RowPathBuilder
-from pipeline.records import AnnexCellRow, AnnexTableRow, AnnexTextRow
+from pipeline.document import Document, Table
+from pipeline.parsers.captions import annex_label, table_title
+from pipeline.parsers.columns import FIGURE_ROLES, TEXT_ROLES, Column, classify_columns
+from pipeline.parsers.grids import cell_text, join_page_broken_rows, split_grid
+from pipeline.parsers.header import Header, read_header
+from pipeline.parsers.kinds import table_kind
+from pipeline.parsers.lines import column_counted, column_kind, is_rounded, row_counted, row_kind
+from pipeline.parsers.table_rows import Row, read_rows
+from pipeline.records import AnnexCellRow, AnnexColumnRow, AnnexRowRow, AnnexTableRow, AnnexTextRow, SkippedTableRow
 from pipeline.text import normalize_text, parse_cell_number, uses_comma_thousands
-from pipeline.vocabulary import (
-    alternation,
-    document_part_words,
-    is_total_anywhere,
-    is_total_label,
-    measure_of,
-    unit_type_words,
-)
+from pipeline.vocabulary import alternation, measure_of, unit_type_words
 
-TOTAL_PATH = "TOTAL"
-# A column-number cell under the header: "A", "(3)", or a formula of column numbers "1=2+3", "(4)=(1)-(2)".
-COLUMN_NUMBER_RE = re.compile(r"^\(?([A-Z]|\d{1,2})\)?(?:\s*[=+\-x*]\s*\(?([A-Z]|\d{1,2})\)?)*$")
 PERIOD_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
-ANNEX_LABEL_RE = re.compile(
-    rf"\b({alternation(document_part_words('annex'))})(?:\s+số)?\s*:?\s*([0-9]+[a-z]?|[IVXLC]+)\b", re.I
-)
 # "Tân Lập, huyện Bảo Lâm", "Hòa Bình, thành phố Tân An"; "Xã Tân Lập". A name is short: a text cell
 # of prose that happens to hold a comma and "huyện" is not a place.
 PLACE_IN_DISTRICT_RE = re.compile(
@@ -53,19 +38,34 @@ PLACE_IN_DISTRICT_RE = re.compile(
     re.I,
 )
 PLACE_RE = re.compile(rf"^(?:{alternation(unit_type_words('commune'))})\s+[^,;:()]{{2,40}}$", re.I)
-TITLE_MAX_PARAGRAPHS = 3
-FALLBACK_TITLE_MAX_CHARS = 150
+UNITS_AS_ROWS_SHARE = 0.5  # of the non-total rows whose label names a unit
+SAMPLE_CHARS = 120
+
+UnitLevel = Callable[[str], str | None]
 
 
 @dataclass
-class Row:
-    index: int  # in the grid
-    number: int  # among the data rows, from 1
-    marker: str
-    label: str
-    path: str
-    parent: str | None
-    is_total: bool
+class AnnexRecords:
+    """What the tables of one document give."""
+
+    tables: list[AnnexTableRow] = field(default_factory=list)
+    rows: list[AnnexRowRow] = field(default_factory=list)
+    columns: list[AnnexColumnRow] = field(default_factory=list)
+    cells: list[AnnexCellRow] = field(default_factory=list)
+    texts: list[AnnexTextRow] = field(default_factory=list)
+    skipped: list[SkippedTableRow] = field(default_factory=list)
+
+
+@dataclass
+class _Understood:
+    """One table as understood: its grid (rows joined), header, columns, rows and unit axis."""
+
+    table: Table
+    header: Header
+    columns: list[Column]
+    rows: list[Row]
+    unit_axis: str | None
+    comma_thousands: bool
 
 
 def place_in_text(text: str) -> tuple[str, str | None] | None:
@@ -86,200 +86,169 @@ def period_of(text: str) -> str | None:
     return f"{last.group(1)}-{last.group(2)}" if last.group(2) else last.group(1)
 
 
-def annex_label(title: str) -> str | None:
-    """'BIỂU SỐ 02 ...' -> 'Biểu 02'; 'Phụ lục II' -> 'Phụ lục II'."""
-    match = ANNEX_LABEL_RE.search(title)
-    return f"{match.group(1).capitalize()} {match.group(2).upper()}" if match else None
-
-
-@dataclass
-class AnnexRecords:
-    """What the annex tables of one document give: a row per table, numeric cell and text cell."""
-
-    tables: list[AnnexTableRow]
-    cells: list[AnnexCellRow]
-    texts: list[AnnexTextRow]
-
-
-def parse_annex_tables(doc: Document) -> AnnexRecords:
-    """All annex tables of a document, with every cell classified (see pipeline.parsers.lines)."""
-    found = AnnexRecords([], [], [])
+def parse_annex_tables(doc: Document, unit_level: UnitLevel) -> AnnexRecords:
+    """All annex tables of a document; `unit_level` says whether a text names an official unit."""
+    found = AnnexRecords()
     for grid_no, grid in enumerate(doc.tables, start=1):
         if grid.is_layout or grid.n_rows <= grid.header_rows:
+            reason = "a layout table (a header or signature block)" if grid.is_layout else "a header with no rows"
+            found.skipped.append(_skipped(doc, grid, grid_no, 0, reason))
             continue
-        title, title_measure = _table_title(doc, grid)
+        title, title_measure = table_title(doc, grid)
         for part in split_grid(grid):
-            parsed = _parse_part(doc, part, table_no=len(found.tables) + 1)
-            if parsed is None:
+            understood = _understand(part.table, unit_level)
+            if isinstance(understood, str):
+                found.skipped.append(_skipped(doc, part.table, grid_no, part.first_row, understood))
                 continue
-            table, cells, texts = parsed
-            table.title = title if part.first_row == 0 else (part.caption or title)
-            table.annex_label = annex_label(table.title)
-            table.measure = part.measure or title_measure
-            scale = measure_of(table.measure)
-            table.measure_kind, table.measure_scale = (scale.kind, scale.scale) if scale else (None, None)
+            part_title = title if part.first_row == 0 else (part.caption or title)
+            table = _table_record(doc, understood, len(found.tables) + 1, part_title, part.measure or title_measure)
             table.grid_no, table.grid_first_row = grid_no, part.first_row
-            for cell in cells:
-                cell.measure = cell.measure or table.measure
-            classify_lines(table, cells)
-            found.tables.append(table)
-            found.cells.extend(cells)
-            found.texts.extend(texts)
+            _emit(doc, understood, table, found)
     return found
 
 
-def _is_column_number_row(table: Table, row: int) -> bool:
-    """A row of column numbers under the header (A, B, 1, 2, 3 ...), not data."""
-    texts = [normalize_text(c.text) for c in table.row_cells(row)]
-    filled = [t for t in texts if t]
-    return len(filled) >= max(3, len(texts) // 2) and all(COLUMN_NUMBER_RE.match(t) for t in filled)
+def _skipped(doc: Document, table: Table, grid_no: int, first_row: int, reason: str) -> SkippedTableRow:
+    texts = [normalize_text(c.text) for c in sorted(table.cells, key=lambda c: (c.row, c.col))]
+    return SkippedTableRow(
+        doc_id=doc.doc_id, grid_no=grid_no, grid_first_row=first_row, page=table.page, n_rows=table.n_rows,
+        n_cols=table.n_cols, skip_reason=reason, sample_text=" | ".join(t for t in texts if t)[:SAMPLE_CHARS] or None,
+        source_file=doc.source_file,
+    )  # fmt: skip
 
 
-def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | None) -> list[Row]:
-    """Row paths of the data rows; a total row becomes the parent of the top-level rows it sums
-    (those after it when it comes first, those since the previous total when it comes last)."""
-    builder = RowPathBuilder()
-    rows: list[Row] = []
-    totals = 0
-    labelled = []
-    for index in range(first_row, table.n_rows):
-        label = cell_text(table, index, label_col)
-        marker = cell_text(table, index, marker_col) if marker_col is not None else ""
-        if marker_col is not None and table.cell_at(index, marker_col) is table.cell_at(index, label_col):
-            marker = ""  # one cell spanning TT and the label ('Tổng Kinh phí' over three columns)
-        if not label and not marker and any(normalize_text(c.text) for c in table.row_cells(index)):
-            # A row under a label merged down from the row above (the afternoon under its date).
-            covering = table.cell_at(index, label_col)
-            label = normalize_text(covering.text) if covering is not None else ""
-            labelled.append((index, label, ""))
-        elif label or marker:
-            labelled.append((index, label, marker))
-    for position, (index, label, marker) in enumerate(labelled):
-        at_edge = position in (0, len(labelled) - 1)
-        if not marker and is_total_label(label) and (at_edge or is_total_anywhere(label)):
-            totals += 1
-            path = TOTAL_PATH if totals == 1 else f"{TOTAL_PATH}#{totals}"
-            rows.append(Row(index, position + 1, "", label, path, None, True))
-            continue
-        path, parent = builder.next_path(marker)
-        rows.append(Row(index, position + 1, marker, label, path, parent, False))
-    for position, total in enumerate(rows):
-        if not total.is_total:
-            continue
-        leads = all(r.is_total for r in rows[:position])
-        span = rows[position + 1 :] if leads else reversed(rows[:position])
-        for row in span:
-            if row.is_total:
-                break
-            if row.parent is None:
-                row.parent = total.path
-    return rows
-
-
-def _parse_part(
-    doc: Document, part: TablePart, table_no: int
-) -> tuple[AnnexTableRow, list[AnnexCellRow], list[AnnexTextRow]] | None:
-    table = part.table
-    header_rows = table.header_rows
-    first_data_row = header_rows + (1 if _is_column_number_row(table, header_rows) else 0)
-    comma_thousands = uses_comma_thousands(c.text for c in table.cells if c.row >= first_data_row)
-    columns = classify_columns(table, header_rows, first_data_row, comma_thousands)
-    label_col = next((c for c in columns if c.role == "label"), None)
-    if label_col is None:
-        return None
-    marker_col = next((c for c in columns if c.role == "marker"), None)
-    roles = {c.role for c in columns}
-    units_as_rows = "unit" not in roles and mentions_units(label_col.label)
-    if units_as_rows:
+def _understand(table: Table, unit_level: UnitLevel) -> _Understood | str:
+    """The table's header, columns, rows and unit axis; or why it holds no annex table."""
+    header = read_header(table)
+    comma_thousands = uses_comma_thousands(c.text for c in table.cells if c.row >= header.first_data_row)
+    columns = classify_columns(table, header, comma_thousands, unit_level)
+    label = next((c for c in columns if c.role == "label"), None)
+    if label is None:
+        return "no column of row labels (every column holds figures, markers or nothing)"
+    marker = next((c for c in columns if c.role == "marker"), None)
+    table = join_page_broken_rows(table, header.first_data_row, columns, comma_thousands)
+    rows = read_rows(table, header.first_data_row, label.index, marker.index if marker else None)
+    if not rows:
+        return "no data rows under the header"
+    axis = "column" if any(c.role == "unit" for c in columns) else None
+    if axis is None and _units_as_rows(rows, unit_level):
+        axis = "row"
         # With units as rows the total is a row; a column headed "Tổng số thôn" is a measure.
-        columns = [Column(c.index, c.path, "value", c.label, c.measure, c.whole) if c.role == "total" else c
-                   for c in columns]  # fmt: skip
-    table = join_page_broken_rows(table, first_data_row, columns, comma_thousands)
-    rows = read_rows(table, first_data_row, label_col.index, marker_col.index if marker_col else None)
-    by_path = {r.path: r for r in rows}
-    measure_col = next((c for c in columns if c.role == "measure"), None)
+        columns = [replace(c, role="value") if c.role == "total" else c for c in columns]
+    return _Understood(table, header, columns, rows, axis, comma_thousands)
+
+
+def _units_as_rows(rows: list[Row], unit_level: UnitLevel) -> bool:
+    labels = [r.label for r in rows if not r.is_total and r.label]
+    return bool(labels) and sum(1 for label in labels if unit_level(label)) > len(labels) * UNITS_AS_ROWS_SHARE
+
+
+def _table_record(doc: Document, found: _Understood, table_no: int, title: str, measure: str | None) -> AnnexTableRow:
+    scale = measure_of(measure)
+    return AnnexTableRow(
+        doc_id=doc.doc_id, table_no=table_no, title=title, annex_label=annex_label(title), measure=measure,
+        measure_kind=scale.kind if scale else None, measure_scale=scale.scale if scale else None,
+        table_kind=table_kind(found.columns, found.unit_axis, scale.kind if scale else None),
+        n_rows=found.table.n_rows, n_cols=found.table.n_cols, header_rows=found.header.rows,
+        unit_axis=found.unit_axis, page=found.table.page, last_page=found.table.last_page,
+        source_file=doc.source_file,
+    )  # fmt: skip
+
+
+def _emit(doc: Document, found: _Understood, table: AnnexTableRow, out: AnnexRecords) -> None:
+    """The table's rows, columns, cells and texts, in the records of `out`."""
+    by_path = {r.path: r for r in found.rows}
+    title = table.title or ""
+    measure_col = next((c for c in found.columns if c.role == "measure"), None)
+    row_records = {r.path: _row_record(doc, found, table, r, by_path) for r in found.rows}
+    column_records = {c.index: _column_record(doc, found, table, c, title) for c in found.columns}
     cells: list[AnnexCellRow] = []
     texts: list[AnnexTextRow] = []
-    for row in rows:
-        page = table.row_pages[row.index] if table.row_pages else table.page
-        unit_name, unit_scope = None, None
-        if units_as_rows and not row.is_total:
-            unit_name = row.label
-            parent = by_path.get(row.parent or "")
-            unit_scope = parent.label if parent is not None and not parent.is_total else None
-        row_measure = cell_text(table, row.index, measure_col.index) if measure_col else ""
-        for column in columns:
-            cell = table.cell_at(row.index, column.index)
+    for row in found.rows:
+        row_record = row_records[row.path]
+        row_measure = cell_text(found.table, row.index, measure_col.index) if measure_col else ""
+        for column in found.columns:
+            cell = found.table.cell_at(row.index, column.index)
             if cell is None or cell.row != row.index or cell.col != column.index or not normalize_text(cell.text):
                 continue
-            parsed = parse_cell_number(cell.text, comma_thousands) if column.role in FIGURE_ROLES else None
-            if parsed is None:
-                if column.role in TEXT_ROLES or column.role in FIGURE_ROLES:
-                    role = column.role if column.role in TEXT_ROLES else "value"
-                    place = place_in_text(cell.text) if role == "text" else None
-                    texts.append(
-                        AnnexTextRow(
-                            doc_id=doc.doc_id, table_no=table_no, row_path=row.path, row_no=row.number,
-                            row_marker=row.marker or None, row_label=row.label,
-                            column_label=column.label, column_index=column.index, column_role=role, text=cell.text,
-                            unit_name_raw=place[0] if place else None, unit_scope_raw=place[1] if place else None,
-                            ocr_confidence=cell.confidence, page=page, source_file=doc.source_file,
-                        )
-                    )  # fmt: skip
+            if column.role not in FIGURE_ROLES and column.role not in TEXT_ROLES:
                 continue
+            parsed = parse_cell_number(cell.text, found.comma_thousands) if column.role in FIGURE_ROLES else None
+            if parsed is None or parsed.kind == "period":
+                texts.append(_text_record(doc, table, row, column, cell.text, cell.confidence, row_record.page))
+                continue
+            column_record = column_records[column.index]
+            measure = column.measure or row_measure or table.measure
+            stated = measure_of(measure)
             cells.append(
                 AnnexCellRow(
-                    doc_id=doc.doc_id, table_no=table_no, row_path=row.path, row_no=row.number, parent_path=row.parent,
-                    row_marker=row.marker or None, row_label=row.label, column_label=column.label,
-                    column_index=column.index, column_whole=column.whole,
-                    unit_name_raw=column.leaf if column.role == "unit" else unit_name,
-                    unit_scope_raw=None if column.role == "unit" else unit_scope,
-                    unit_axis="column" if column.role == "unit" else ("row" if unit_name else None),
+                    doc_id=doc.doc_id, table_no=table.table_no, row_path=row.path, row_no=row.number,
+                    parent_path=row.parent, row_marker=row.marker or None, row_label=row.label,
+                    column_label=column.label, column_index=column.index, column_whole=column.whole,
+                    unit_name_raw=column.leaf if column.role == "unit" else row_record.unit_name_raw,
+                    unit_scope_raw=None if column.role == "unit" else row_record.unit_scope_raw,
+                    unit_axis="column" if column.role == "unit" else ("row" if row_record.unit_name_raw else None),
                     is_total=row.is_total or column.role == "total", row_is_total=row.is_total,
-                    column_is_total=column.role == "total", value=parsed.value, value_kind=parsed.kind,
-                    value_text=cell.text, period=period_of(column.label),
-                    measure=column.measure or row_measure or None,
-                    ocr_confidence=cell.confidence, page=page, source_file=doc.source_file,
+                    column_is_total=column.role == "total", row_kind=row_record.row_kind,
+                    column_kind=column_record.column_kind, value=parsed.value, value_kind=parsed.kind,
+                    value_text=cell.text, period=column_record.period, measure=measure,
+                    measure_kind=stated.kind if stated else column.kind,
+                    measure_scale=stated.scale if stated else None,
+                    counted=column_record.counted if found.unit_axis == "row" else row_record.counted,
+                    is_rounded=is_rounded(row.label, column.label),
+                    ocr_confidence=cell.confidence, page=row_record.page, source_file=doc.source_file,
                 )
             )  # fmt: skip
     if not cells and not texts:
-        return None
-    record = AnnexTableRow(
-        doc_id=doc.doc_id, table_no=table_no, n_rows=table.n_rows, n_cols=table.n_cols, header_rows=header_rows,
-        unit_axis="row" if units_as_rows else ("column" if "unit" in roles else None),
-        page=table.page, last_page=table.last_page, source_file=doc.source_file,
+        out.skipped.append(_skipped(doc, found.table, table.grid_no or 0, table.grid_first_row or 0,
+                                    "no figure or text outside the marker and label columns"))  # fmt: skip
+        return
+    out.tables.append(table)
+    out.rows.extend(row_records.values())
+    out.columns.extend(column_records.values())
+    out.cells.extend(cells)
+    out.texts.extend(texts)
+
+
+def _row_record(
+    doc: Document, found: _Understood, table: AnnexTableRow, row: Row, by_path: dict[str, Row]
+) -> AnnexRowRow:
+    unit_name, unit_scope = None, None
+    if found.unit_axis == "row" and not row.is_total:
+        unit_name = row.label
+        parent = by_path.get(row.parent or "")
+        unit_scope = parent.label if parent is not None and not parent.is_total else None
+    return AnnexRowRow(
+        doc_id=doc.doc_id, table_no=table.table_no, row_no=row.number, row_path=row.path, parent_path=row.parent,
+        row_marker=row.marker or None, row_label=row.label, row_kind=row_kind(row, by_path),
+        row_is_total=row.is_total, counted=row_counted(row, by_path), unit_name_raw=unit_name,
+        unit_scope_raw=unit_scope,
+        page=found.table.row_pages[row.index] if found.table.row_pages else found.table.page,
+        source_file=doc.source_file,
     )  # fmt: skip
-    return record, cells, texts
 
 
-def _table_title(doc: Document, table: Table) -> tuple[str, str | None]:
-    """The caption paragraphs right above a table (title, 'Kèm theo ...' line, 'Biểu số ...'),
-    and the measure a caption line states ('Đơn vị tính: VNĐ'). With no caption-like line, the
-    short paragraph right above ('Bảng tổng hợp dự toán') is the title."""
-    index = next(i for i, block in enumerate(doc.blocks) if block is table)
-    lines: list[str] = []
-    measure: str | None = None
-    nearest: str | None = None
-    for block in reversed(doc.blocks[:index]):
-        if not isinstance(block, Paragraph):
-            break
-        text = normalize_text(block.text)
-        if not text:
-            if lines:
-                break
-            continue
-        stated = measure_caption(text)
-        if stated:
-            measure = measure or stated
-            continue
-        nearest = nearest or text
-        is_caption = (
-            block.alignment == "center" or block.bold or text.isupper() or text.startswith("(")
-            or annex_label(text) is not None
-        )  # fmt: skip
-        if not is_caption or len(lines) == TITLE_MAX_PARAGRAPHS:
-            break
-        lines.insert(0, text)
-    if not lines and nearest and len(nearest) <= FALLBACK_TITLE_MAX_CHARS:
-        lines = [nearest]
-    return " ".join(lines), measure
+def _column_record(
+    doc: Document, found: _Understood, table: AnnexTableRow, column: Column, title: str
+) -> AnnexColumnRow:
+    stated = measure_of(column.measure)
+    return AnnexColumnRow(
+        doc_id=doc.doc_id, table_no=table.table_no, column_index=column.index, column_label=column.label,
+        column_role=column.role, column_kind=column_kind(column, title), column_whole=column.whole,
+        column_is_total=column.role == "total", column_number=column.number, column_formula=column.formula,
+        period=period_of(column.label), measure=column.measure, measure_kind=stated.kind if stated else column.kind,
+        measure_scale=stated.scale if stated else None, counted=column_counted(column, title),
+        unit_name_raw=column.leaf if column.role == "unit" else None, source_file=doc.source_file,
+    )  # fmt: skip
+
+
+def _text_record(doc: Document, table: AnnexTableRow, row: Row, column: Column, text: str,
+                 confidence: float | None, page: int | None) -> AnnexTextRow:  # fmt: skip
+    role = column.role if column.role in TEXT_ROLES else "value"
+    place = place_in_text(text) if role == "text" else None
+    return AnnexTextRow(
+        doc_id=doc.doc_id, table_no=table.table_no, row_path=row.path, row_no=row.number,
+        row_marker=row.marker or None, row_label=row.label, column_label=column.label, column_index=column.index,
+        column_role=role, text=text, unit_name_raw=place[0] if place else None,
+        unit_scope_raw=place[1] if place else None, ocr_confidence=confidence, page=page,
+        source_file=doc.source_file,
+    )  # fmt: skip

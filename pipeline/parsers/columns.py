@@ -1,42 +1,54 @@
-"""Annex columns: a table's header rows -> one Column per grid column.
+"""Annex columns: a table's header and data cells -> one Column per grid column, decided from content.
 
 Each column gets its header path (top to bottom, joined by " / " into a label unique in its
-table), a role (marker, label, notes, formula, measure, text, total, unit, value), the measure
-its header states ("(triệu đồng)") and, where it is a part of a total column, that column's
-label as its `whole`: the years of a period under its "Tổng", the units under "Trong đó các xã"
-against the "Tổng số" column.
+table), a role and a kind. Roles come first from what the cells hold: row markers in sequence,
+the most distinct text (the row label), figures, periods, a few repeated words (a
+classification); header words are hints the content must bear out ("Đơn vị" heads a column of
+place names as often as one of units of measure). A column is a unit (one per commune, district
+...) when its header names an official unit, as decided by the gazetteer, not by words such as
+"địa phương" above it. A figure column that is part of a total column points at it (`whole`): the
+years of a period under its "Tổng", the units against the "Tổng số" column.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from pipeline.document import Table
+from pipeline.parsers.header import PATH_SEPARATOR, Header
 from pipeline.parsers.rows import read_marker
-from pipeline.text import normalize_text, parse_cell_number
+from pipeline.text import ParsedNumber, is_year, normalize_text, parse_cell_number
 from pipeline.vocabulary import (
     alternation,
     column_role_of,
     column_role_words,
     is_total_label,
+    measure_of,
     quantity_words,
-    unit_header_words,
 )
 
-PATH_SEPARATOR = " / "
-NON_WORD_RE = re.compile(r"[^\w ]")
-TEXT_ROLES = frozenset({"notes", "formula", "measure", "text"})
+TEXT_ROLES = frozenset({"notes", "formula", "measure", "text", "period", "category"})
 FIGURE_ROLES = frozenset({"total", "unit", "value"})
-# Roles a column gets from the words of its top header cell; "measure" (ĐVT) from its last one.
-TOP_HEADER_ROLES = frozenset({"marker", "notes", "formula"})
-# "(triệu đồng)", "(ĐVT: km)" at the end of a header; "Đơn vị tính: VNĐ" as a caption line.
+HEADER_ROLES = frozenset({"marker", "notes", "formula"})
+# What a header says the figures are, when the figures bear it out.
+HEADER_KINDS = frozenset({"score", "rank", "index", "coordinate", "code"})
 MEASURE_HEADER_WORDS = alternation(column_role_words("measure"))
+# "(triệu đồng)", "(ĐVT: km)" at the end of a header; "Đơn vị tính: VNĐ" as a caption line.
 HEADER_MEASURE_RE = re.compile(
     rf"\((?:{MEASURE_HEADER_WORDS})?\s*:?\s*([^()]*?(?:{alternation(quantity_words())}))\)\s*$"
 )
 MEASURE_CAPTION_RE = re.compile(rf"^\(?\s*(?:{MEASURE_HEADER_WORDS})\s*:\s*(?P<measure>[^)]+?)\s*\)?\s*$", re.I)
+MEASURE_CELL_MAX_WORDS = 3  # a unit of measure is a word or two: "km", "Người", "Công trình"
+CATEGORY_MAX_DISTINCT = 5  # a classification repeats a few words: TỐT, KHÁ, TRUNG BÌNH
+CATEGORY_MIN_ROWS = 4
+UNIT_SHARE = 0.5  # of a group's columns (or a label column's rows) naming units, to read them all as units
+LEADING_ZERO_RE = re.compile(r"^0\d+$")
+
+UnitLevel = Callable[[str], str | None]
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,9 @@ class Column:
     label: str
     measure: str | None = None
     whole: str | None = None  # label of the total column this one is a part of
+    number: str | None = None  # as the column-number row prints it: '3', 'C'
+    formula: str | None = None  # what the column-number row says it equals: '4+5'
+    kind: str | None = None  # what its figures are: money, count, percent, score, rank, coordinate ...
 
     @property
     def leaf(self) -> str:
@@ -57,34 +72,48 @@ class Column:
         return self.path[:-1]
 
 
-def mentions_units(text: str) -> bool:
-    words = NON_WORD_RE.sub(" ", normalize_text(text).lower())
-    padded = f" {words} "
-    return any(f" {w} " in padded for w in unit_header_words())
+@dataclass(frozen=True)
+class Profile:
+    """What a column's data cells hold."""
 
+    texts: list[str]
+    numbers: list[ParsedNumber]
 
-def measure_caption(text: str) -> str | None:
-    """'Đơn vị tính: VNĐ' or '(ĐVT: triệu đồng)' -> 'VNĐ' / 'triệu đồng'."""
-    match = MEASURE_CAPTION_RE.match(normalize_text(text))
-    return match["measure"] if match else None
+    @property
+    def size(self) -> int:
+        return len(self.texts)
 
+    @property
+    def numeric(self) -> bool:
+        figures = [n for n in self.numbers if n.kind != "period"]
+        return bool(self.texts) and len(figures) >= len(self.texts) / 2
 
-def column_paths(table: Table, header_rows: int) -> list[tuple[str, ...]]:
-    """For each grid column, the texts of the header cells above it, top to bottom, once each."""
-    paths = []
-    for col in range(table.n_cols):
-        texts: list[str] = []
-        seen: set[int] = set()
-        for row in range(header_rows):
-            cell = table.cell_at(row, col)
-            if cell is None or id(cell) in seen:
-                continue
-            seen.add(id(cell))
-            text = normalize_text(cell.text)
-            if text:
-                texts.append(text)
-        paths.append(tuple(texts))
-    return paths
+    @property
+    def periods(self) -> bool:
+        """Years and spans of years only ('2015', '2013-2015')."""
+        return bool(self.numbers) and len(self.numbers) == self.size and all(
+            n.kind == "period" or (n.kind == "number" and is_year(n.value)) for n in self.numbers
+        )
+
+    @property
+    def distinct(self) -> int:
+        return len(set(self.texts))
+
+    @property
+    def categorical(self) -> bool:
+        return self.size >= CATEGORY_MIN_ROWS and not self.numbers and self.distinct <= CATEGORY_MAX_DISTINCT
+
+    @property
+    def markers(self) -> bool:
+        return bool(self.texts) and all(read_marker(t) is not None for t in self.texts)
+
+    @property
+    def short_words(self) -> bool:
+        return bool(self.texts) and all(len(t.split()) <= MEASURE_CELL_MAX_WORDS for t in self.texts)
+
+    @property
+    def codes(self) -> bool:
+        return bool(self.texts) and sum(bool(LEADING_ZERO_RE.match(t)) for t in self.texts) > self.size / 2
 
 
 def data_texts(table: Table, first_row: int, col: int) -> list[str]:
@@ -99,46 +128,113 @@ def data_texts(table: Table, first_row: int, col: int) -> list[str]:
     return texts
 
 
-def _role(path: tuple[str, ...], data: list[str], label_found: bool, comma_thousands: bool) -> str:
+def profile(texts: list[str], comma_thousands: bool) -> Profile:
+    parsed = [parse_cell_number(t, comma_thousands) for t in texts]
+    return Profile(texts, [p for p in parsed if p is not None])
+
+
+def measure_caption(text: str) -> str | None:
+    """'Đơn vị tính: VNĐ' or '(ĐVT: triệu đồng)' -> 'VNĐ' / 'triệu đồng'."""
+    match = MEASURE_CAPTION_RE.match(normalize_text(text))
+    return match["measure"] if match else None
+
+
+def _role(path: tuple[str, ...], data: Profile, label_found: bool, unit_level: UnitLevel) -> str:
     top, leaf = (path[0], path[-1]) if path else ("", "")
-    numeric = sum(1 for t in data if parse_cell_number(t, comma_thousands) is not None)
-    mostly_text = bool(data) and numeric < len(data) / 2
-    top_role = column_role_of(top)
-    if top_role == "marker" or (not label_found and data and all(map(read_marker, data))):
+    top_role, leaf_role = column_role_of(top), column_role_of(leaf)
+    if top_role == "marker" and (not data.texts or data.markers or not label_found):
         return "marker"
-    if top_role in TOP_HEADER_ROLES:
-        return top_role
-    if column_role_of(leaf) == "measure":
+    if not label_found and data.markers and not data.numeric and data.size > 1:
+        return "marker"
+    if not label_found and data.markers and data.numeric and _in_sequence(data):
+        return "marker"
+    if top_role in HEADER_ROLES - {"marker"}:
+        return top_role or "text"
+    if leaf_role == "measure" and data.short_words and not data.numeric and not _mostly_units(data, unit_level):
         return "measure"
-    if mostly_text:
-        return "text" if label_found else "label"
-    if len(path) == 1 and is_total_label(top):
-        return "total"
-    if len(path) > 1 and mentions_units(PATH_SEPARATOR.join(path[:-1])) and not is_total_label(leaf):
-        return "unit"
-    return "value"
+    if data.periods and (leaf_role == "period" or not data.numeric or any(n.kind == "period" for n in data.numbers)):
+        return "period"
+    if data.codes or (leaf_role == "code" and not data.numeric):
+        return "text"
+    if data.numeric:
+        return "total" if len(path) == 1 and is_total_label(top) else "value"
+    if not data.texts:
+        return "text"
+    if data.categorical and label_found:
+        return "category"
+    return "text" if label_found else "label"
 
 
-def classify_columns(table: Table, header_rows: int, first_data_row: int, comma_thousands: bool) -> list[Column]:
+def _in_sequence(data: Profile) -> bool:
+    """Row numbers: integers that mostly go up by one ('1, 2, 3' but not '40, 21, 6')."""
+    values = [n.value for n in data.numbers if n.kind == "number"]
+    steps = sum(1 for a, b in pairwise(values) if b == a + 1)
+    return len(values) >= 2 and steps >= (len(values) - 1) * 0.6 and min(values) <= 1
+
+
+def _mostly_units(data: Profile, unit_level: UnitLevel) -> bool:
+    return sum(1 for t in data.texts if unit_level(t)) > data.size * UNIT_SHARE
+
+
+def classify_columns(table: Table, header: Header, comma_thousands: bool, unit_level: UnitLevel) -> list[Column]:
     columns: list[Column] = []
     label_found = False
-    for col, path in enumerate(column_paths(table, header_rows)):
-        role = _role(path, data_texts(table, first_data_row, col), label_found, comma_thousands)
+    for col, path in enumerate(header.paths):
+        data = profile(data_texts(table, header.first_data_row, col), comma_thousands)
+        role = _role(path, data, label_found, unit_level)
         label_found = label_found or role == "label"
-        measure_match = HEADER_MEASURE_RE.search(normalize_text(PATH_SEPARATOR.join(path)).lower())
+        label = PATH_SEPARATOR.join(path)
+        measure_match = HEADER_MEASURE_RE.search(normalize_text(label).lower())
+        measure = measure_match.group(1) if measure_match else None
         columns.append(
-            Column(col, path, role, PATH_SEPARATOR.join(path), measure_match.group(1) if measure_match else None)
-        )
-    return _assign_wholes(_unique_labels(columns))
+            Column(col, path, role, label, measure, None, header.numbers[col], header.formulas[col],
+                   _kind(path, role, data, measure))
+        )  # fmt: skip
+    return _assign_wholes(_unit_columns(_unique_labels(columns), unit_level))
+
+
+def _kind(path: tuple[str, ...], role: str, data: Profile, measure: str | None) -> str | None:
+    """What a column's figures are: the kind of its stated measure, else what its header names
+    (score, rank ...) when it holds figures, else percent or period from the figures themselves."""
+    if role == "period":
+        return "period"
+    if role == "category":
+        return "category"
+    if role not in FIGURE_ROLES:
+        return None
+    stated = measure_of(measure)
+    if stated is not None:
+        return stated.kind
+    for name in reversed(path):
+        hinted = column_role_of(name)
+        if hinted in HEADER_KINDS:
+            return hinted
+    if data.numbers and all(n.kind == "percent" for n in data.numbers):
+        return "percent"
+    return None
+
+
+def _unit_columns(columns: list[Column], unit_level: UnitLevel) -> list[Column]:
+    """Figure columns whose headers name official units, decided per group of siblings: when most
+    of a group's leaves are units, all its non-total leaves are (one spelled past recognition)."""
+    groups: dict[tuple[str, ...], list[Column]] = defaultdict(list)
+    for column in columns:
+        if column.role in ("value", "total"):
+            groups[column.group].append(column)
+    units: set[int] = set()
+    for members in groups.values():
+        candidates = [c for c in members if not is_total_label(c.leaf)]
+        named = [c for c in candidates if unit_level(c.leaf)]
+        if len(named) >= 2 and len(named) >= len(candidates) * UNIT_SHARE:
+            units.update(c.index for c in candidates)
+    return [replace(c, role="unit") if c.index in units else c for c in columns]
 
 
 def _unique_labels(columns: list[Column]) -> list[Column]:
     """A header cell spanning two columns with nothing beneath ('Số lượng' over people and days)
     labels both: number them so that every column label is unique in its table."""
-    counts: dict[str, int] = defaultdict(int)
-    for column in columns:
-        counts[column.label] += 1
-    seen: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter(column.label for column in columns)
+    seen: Counter[str] = Counter()
     unique = []
     for column in columns:
         if counts[column.label] > 1:

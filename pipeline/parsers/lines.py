@@ -1,5 +1,5 @@
-"""What each annex line is: annex cells -> the same cells with their row and column kinds, what their
-figures count, and the kind and scale of their measure.
+"""What each annex line is: rows and columns -> their kinds (total, baseline, target, of which), what
+their figures count, and whether they say their figures are rounded.
 
 Decided once here, from the words of the labels (pipeline.vocabulary), so that checks join on
 columns instead of matching label text: a row labelled 'Kết quả thực hiện đến hết năm 2020' is a
@@ -8,8 +8,9 @@ baseline, 'Kế hoạch giai đoạn 2021 - 2025' a target, a line about 'thôn'
 
 from __future__ import annotations
 
-from pipeline.records import AnnexCellRow, AnnexTableRow
-from pipeline.vocabulary import counted_words, has_kind, measure_of
+from pipeline.parsers.columns import FIGURE_ROLES, Column
+from pipeline.parsers.table_rows import Row
+from pipeline.vocabulary import counted_words, has_kind
 
 COUNTED_SEPARATOR = "; "
 
@@ -28,23 +29,38 @@ def line_kind(label: str, context: str, is_total: bool) -> str | None:
     return "total" if is_total else None
 
 
-def classify_lines(table: AnnexTableRow, cells: list[AnnexCellRow]) -> None:
-    """Fill row_kind, column_kind, counted, is_rounded, measure_kind and measure_scale of one table's cells.
+def row_context(row: Row, by_path: dict[str, Row]) -> str:
+    """A row's parent's label (II.2 'Kế hoạch ...' is read under II 'Thôn đạt chuẩn ...')."""
+    parent = by_path.get(row.parent or "")
+    return parent.label if parent is not None and not parent.is_total else ""
 
-    A row is read with its parent's label (II.2 'Kế hoạch từ năm 2021 - 2025' under II 'Thôn đạt
-    chuẩn'); a column with the table's title, which often alone names the measure. Where units are
-    columns, a line is a row and counts what its labels name; where units are rows, a line is a
-    column, and counts what its header and the title name."""
-    labels = {cell.row_path: cell.row_label or "" for cell in cells}
-    title = table.title or ""
-    for cell in cells:
-        parent = labels.get(cell.parent_path or "", "")
-        row_text = f"{parent} / {cell.row_label or ''}" if parent else cell.row_label or ""
-        column_text = f"{cell.column_label} / {title}"
-        cell.row_kind = line_kind(cell.row_label or "", parent, cell.row_is_total)
-        cell.column_kind = line_kind(cell.column_label, title, cell.column_is_total)
-        counted = counted_words(column_text if table.unit_axis == "row" else row_text)
-        cell.counted = COUNTED_SEPARATOR.join(counted) or None
-        cell.is_rounded = any(has_kind(label, "rounded", "row") for label in (cell.row_label or "", cell.column_label))
-        measure = measure_of(cell.measure)
-        cell.measure_kind, cell.measure_scale = (measure.kind, measure.scale) if measure else (None, None)
+
+def row_kind(row: Row, by_path: dict[str, Row]) -> str | None:
+    return line_kind(row.label, row_context(row, by_path), row.is_total)
+
+
+def column_kind(column: Column, title: str) -> str | None:
+    """A figure column is read with the table's title, which often alone names the measure or the
+    period; marker, label and text columns have no kind."""
+    if column.role not in FIGURE_ROLES:
+        return None
+    return line_kind(column.label, title, column.role == "total")
+
+
+def counted(text: str) -> str | None:
+    """What a line's figures count, from its labels: 'thôn; xã'."""
+    return COUNTED_SEPARATOR.join(counted_words(text)) or None
+
+
+def row_counted(row: Row, by_path: dict[str, Row]) -> str | None:
+    context = row_context(row, by_path)
+    return counted(f"{context} / {row.label}" if context else row.label)
+
+
+def column_counted(column: Column, title: str) -> str | None:
+    return counted(f"{column.label} / {title}")
+
+
+def is_rounded(*labels: str) -> bool:
+    """Whether a figure's row or column says it is rounded ('Tổng mức đầu tư (làm tròn)')."""
+    return any(has_kind(label, "rounded", "row") for label in labels)

@@ -37,9 +37,19 @@ def test_vietnamese_numbers(text: str, value: float, kind: str) -> None:
 
 
 def test_range() -> None:
+    parsed = parse_number("5 - 7")
+    assert parsed is not None
+    assert (parsed.value, parsed.upper, parsed.kind) == (5.0, 7.0, "range")
+
+
+def test_a_span_of_years_is_a_period_not_a_value() -> None:
     parsed = parse_number("2022 - 2025")
     assert parsed is not None
-    assert (parsed.value, parsed.upper, parsed.kind) == (2022.0, 2025.0, "range")
+    assert (parsed.value, parsed.upper, parsed.kind) == (2022.0, 2025.0, "period")
+
+
+def test_decimals_shown_are_kept() -> None:
+    assert [parse_number(t).decimals for t in ("3.957,8", "0,192", "26.122.346", "1.311,40")] == [1, 3, 0, 2]  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("text", ["", " ", "-", "–", "2,13% x Gpm", "Ghi chú"])

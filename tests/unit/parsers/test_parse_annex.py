@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pipeline.parsers.annex import parse_annex_tables
-from tests.fixtures.small_documents import document, grid, para
+from tests.fixtures.small_documents import document, grid, para, units
+
+UNITS = units("Tân Lập", "Bản Mù", "Xã Mường So", "Xã Bản Lang")
 
 UNITS_AS_COLUMNS = grid(
     [
@@ -22,7 +24,7 @@ def cells_by(records: list, *keys: str) -> dict:
 
 
 def test_units_as_columns_give_one_cell_per_unit_with_its_row_path_and_whole() -> None:
-    annex = parse_annex_tables(document(para("KẾ HOẠCH THỰC HIỆN", center=True), UNITS_AS_COLUMNS))
+    annex = parse_annex_tables(document(para("KẾ HOẠCH THỰC HIỆN", center=True), UNITS_AS_COLUMNS), UNITS)
     (table,) = annex.tables
     assert (table.unit_axis, table.title, table.header_rows) == ("column", "KẾ HOẠCH THỰC HIỆN", 2)
     cells = cells_by(annex.cells, "row_path", "column_label")
@@ -36,7 +38,7 @@ def test_units_as_columns_give_one_cell_per_unit_with_its_row_path_and_whole() -
 
 
 def test_each_line_knows_its_kind_and_what_it_counts() -> None:
-    annex = parse_annex_tables(document(UNITS_AS_COLUMNS))
+    annex = parse_annex_tables(document(UNITS_AS_COLUMNS), UNITS)
     cells = cells_by(annex.cells, "row_path", "column_label")
     assert cells[("I.1", "Tổng số")].row_kind == "baseline"
     assert cells[("I.2", "Tổng số")].row_kind == "target"
@@ -53,7 +55,7 @@ def test_a_column_number_row_is_not_data_and_a_caption_states_the_measure() -> N
             ["1", "Đường giao thông", "1.500,5", "700,5", "800"],
         ]
     )
-    annex = parse_annex_tables(document(para("Đơn vị tính: triệu đồng"), table))
+    annex = parse_annex_tables(document(para("Đơn vị tính: triệu đồng"), table), UNITS)
     (record,) = annex.tables
     assert (record.measure, record.measure_kind, record.measure_scale) == ("triệu đồng", "money", 1e6)
     values = {c.column_label: (c.value, c.period) for c in annex.cells}
@@ -70,7 +72,7 @@ def test_units_as_rows_with_the_total_row_first() -> None:
             ["2", "Xã Bản Lang", "18"],
         ]
     )
-    annex = parse_annex_tables(document(table))
+    annex = parse_annex_tables(document(table), UNITS)
     (record,) = annex.tables
     assert record.unit_axis == "row"
     cells = cells_by(annex.cells, "row_path")
@@ -81,4 +83,4 @@ def test_units_as_rows_with_the_total_row_first() -> None:
 
 def test_a_layout_table_or_a_table_without_labels_gives_nothing() -> None:
     figures_only = grid([["2024", "2025"], ["1", "2"]])
-    assert parse_annex_tables(document(figures_only)).tables == []
+    assert parse_annex_tables(document(figures_only), UNITS).tables == []
