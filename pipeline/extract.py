@@ -22,6 +22,7 @@ from pipeline.parsers.metadata import header_statements, parse_metadata
 from pipeline.parsers.narrative import parse_claims
 from pipeline.parsers.references import parse_references
 from pipeline.places import communes_in
+from pipeline.places.gazetteer import PRE_2025
 from pipeline.places.matcher import UnitMatcher
 from pipeline.places.resolve import resolve_claim_units, resolve_units
 from pipeline.readers.pdf.reader import read_pdf
@@ -94,7 +95,8 @@ def _parse(doc: Document, document: DocumentRow) -> ExtractionResult:
     document.ocr_confidence = doc.ocr_confidence
     document.n_tables = len(annex.tables)
     document.n_cells = len(annex.cells)
-    document.n_communes = communes_in(scope.district_code) if scope and scope.district_code else None
+    if scope is not None and scope.district_code and scope.edition == PRE_2025:
+        document.n_communes = communes_in(scope.district_code)
     return ExtractionResult(
         document,
         {

@@ -27,9 +27,10 @@ FRICTIONLESS_TYPES = {
     "boolean": "boolean",
     "date": "date",
 }
-# Tables whose rows belong to a document point back to it; unit codes point into the official list.
+# Tables whose rows belong to a document point back to it. Unit codes point into the list of units
+# of their document's edition (documents.unit_edition: admin_units or admin_units_2025), which a
+# Frictionless foreign key, always to one resource, cannot say; the unit_code descriptions do.
 DOCUMENT_KEY = {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}
-UNIT_KEY = {"fields": "unit_code", "reference": {"resource": "admin_units", "fields": "unit_code"}}
 
 
 def _swap_in(folder: Path, fill: Callable[[Path], None]) -> None:
@@ -99,8 +100,6 @@ def table_schema(spec: TableSpec) -> dict[str, Any]:
     foreign = []
     if "doc_id" in names and spec.name != "documents":
         foreign.append(DOCUMENT_KEY)
-    if "unit_code" in names and spec.name != "admin_units":
-        foreign.append(UNIT_KEY)
     if foreign:
         schema["foreignKeys"] = foreign
     return schema

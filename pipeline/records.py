@@ -29,6 +29,7 @@ class DocumentRow:
     district: str | None = None
     province_code: str | None = None
     district_code: str | None = None
+    unit_edition: str | None = None
     pages: int | None = None
     status: str
     error: str | None = None
@@ -312,6 +313,20 @@ class AdminUnitRow:
     """The official pre-2025 list of provinces, districts and communes (vietnamadminunits package)."""
 
     TABLE: ClassVar[str] = "admin_units"
+    unit_code: str
+    unit_name: str
+    full_name: str
+    unit_level: str
+    district_code: str | None = None
+    province_code: str
+
+
+@dataclass(kw_only=True, slots=True)
+class AdminUnits2025Row:
+    """The official list of provinces and xã/phường/đặc khu in force since 1 July 2025 (vietnamadminunits
+    package): the units of documents dated on or after that day."""
+
+    TABLE: ClassVar[str] = "admin_units_2025"
     unit_code: str
     unit_name: str
     full_name: str

@@ -28,6 +28,7 @@ from pipeline.load import write_database
 from pipeline.manifest import Manifest, RawFile, build_manifest
 from pipeline.places import admin_unit_rows
 from pipeline.places.crosswalk import build_crosswalk
+from pipeline.places.gazetteer import EDITION_2025, PRE_2025
 from pipeline.publish import write_csvs
 from pipeline.records import DocumentRow
 from pipeline.schemas import DOCUMENT_TABLES, REFERENCE_TABLES, table_spec
@@ -42,7 +43,8 @@ CACHED_TABLES = ("documents", *DOCUMENT_TABLES)
 # Reference data loaded beside the extracted tables: the official units and the 2025 crosswalk from
 # the packages the project depends on, the vocabulary's measures and programme constants.
 REFERENCE_BUILDERS: dict[str, Callable[[], pd.DataFrame]] = {
-    "admin_units": lambda: pd.DataFrame(admin_unit_rows()),
+    "admin_units": lambda: pd.DataFrame(admin_unit_rows(PRE_2025)),
+    "admin_units_2025": lambda: pd.DataFrame(admin_unit_rows(EDITION_2025)),
     "unit_crosswalk": build_crosswalk,
     "vocabulary_measures": lambda: reference_frames()["vocabulary_measures"],
     "programme_constants": lambda: reference_frames()["programme_constants"],

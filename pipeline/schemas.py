@@ -54,7 +54,7 @@ DOCUMENT_TABLES = (
     "skipped_tables",
 )
 # Reference data from the packages the project depends on.
-REFERENCE_TABLES = ("admin_units", "unit_crosswalk", "vocabulary_measures", "programme_constants")
+REFERENCE_TABLES = ("admin_units", "admin_units_2025", "unit_crosswalk", "vocabulary_measures", "programme_constants")
 TABLE_ORDER = ("documents", *DOCUMENT_TABLES, *REFERENCE_TABLES, "checks", "quarantine")
 
 

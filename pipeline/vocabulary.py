@@ -112,12 +112,14 @@ def unit_scope_words(level: str) -> tuple[str, ...]:
     )
 
 
-def unit_word_level(word: str) -> str | None:
-    """The one level a type word names ('xã' -> commune); None when it can name several ('thành phố')."""
+def unit_word_level(word: str, edition: str = "pre-2025") -> str | None:
+    """The one level a type word names ('xã' -> commune) in an edition of the units ('pre-2025',
+    '2025'); None when it can name several ('thành phố' before 2025) or none."""
     key = normalize_text(word).lower()
     for entry in unit_words():
         if entry.word == key and entry.role == "type":
-            return entry.levels[0] if len(entry.levels) == 1 else None
+            levels = entry.levels_2025 if edition == "2025" else entry.levels
+            return levels[0] if len(levels) == 1 else None
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -64,3 +65,25 @@ def build_crosswalk() -> pd.DataFrame:
             for part in parts:
                 add(old_key, province_key, part["newWardKey"], bool(part["isDefaultNewWard"]), True)
     return pd.DataFrame(rows).drop_duplicates(["old_unit_code", "new_unit_code"])
+
+
+@cache
+def _pairs() -> tuple[dict[str, str], dict[str, set[str]]]:
+    """(old commune -> its default new commune, new province -> the old provinces it absorbed)."""
+    frame = build_crosswalk()
+    defaults = frame[frame["is_default"]]
+    new_of = dict(zip(defaults["old_unit_code"], defaults["new_unit_code"], strict=True))
+    provinces: dict[str, set[str]] = {}
+    for old, new in zip(frame["old_province_code"], frame["new_province_code"], strict=True):
+        provinces.setdefault(new, set()).add(old)
+    return new_of, provinces
+
+
+def new_unit_of(old_code: str) -> str | None:
+    """The commune in force since 1 July 2025 that an old commune became (its default part if split)."""
+    return _pairs()[0].get(old_code)
+
+
+def old_provinces_of(new_province_code: str) -> list[str]:
+    """The provinces of before the 2025 reform whose communes now lie in `new_province_code`."""
+    return sorted(_pairs()[1].get(new_province_code, set()))

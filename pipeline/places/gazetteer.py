@@ -1,7 +1,9 @@
-"""The official list of administrative units before the 1 July 2025 reform, read once.
+"""The official lists of administrative units, before and after the 1 July 2025 reform, read once.
 
 Input: the SQLite dataset shipped with the `vietnamadminunits` package. Output: `Unit`s indexed by
-code, province and district, and the `admin_units` reference table.
+code, province and district, for either edition (the pre-2025 three levels: province, district,
+commune; the 2025 two levels: province and xã/phường/đặc khu), and the reference tables. A
+document's units are resolved in the edition in force on its date.
 """
 
 from __future__ import annotations
@@ -12,6 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
+
+Edition = Literal["pre-2025", "2025"]
+PRE_2025: Edition = "pre-2025"
+EDITION_2025: Edition = "2025"
+REFORM_DATE = "2025-07-01"  # the two-level units of Nghị quyết 202/2025/QH15 are in force from this day
+
+
+def edition_on(issued_date: str | None) -> Edition:
+    """The list of units in force on a document's date (ISO); the pre-2025 list when it is unknown."""
+    return EDITION_2025 if issued_date is not None and issued_date >= REFORM_DATE else PRE_2025
 
 
 @dataclass(frozen=True)
@@ -58,8 +71,24 @@ def package_data(name: str) -> Path:
 
 
 @cache
-def load_gazetteer() -> Gazetteer:
-    """Every province, district and commune of the pre-2025 official list, read once per process."""
+def load_gazetteer(edition: Edition = PRE_2025) -> Gazetteer:
+    """Every unit of one edition of the official list, read once per process."""
+    return _load_2025() if edition == EDITION_2025 else _load_pre_2025()
+
+
+def _load_2025() -> Gazetteer:
+    query = "SELECT province, provinceShort, provinceCode, ward, wardShort, wardCode FROM admin_units"
+    units: dict[str, Unit] = {}
+    with sqlite3.connect(f"file:{package_data('dataset.db')}?mode=ro", uri=True) as db:
+        for province, province_short, province_code, ward, ward_short, ward_code in db.execute(query):
+            units.setdefault(
+                f"p{province_code}", Unit(province_code, province_short, province, "province", None, province_code)
+            )
+            units.setdefault(ward_code, Unit(ward_code, ward_short, ward, "commune", None, province_code))
+    return Gazetteer(units.values())
+
+
+def _load_pre_2025() -> Gazetteer:
     query = """
         SELECT province, provinceShort, provinceCode, district, districtShort, districtCode,
                ward, wardShort, wardCode
@@ -82,8 +111,8 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(units.values())
 
 
-def admin_unit_rows() -> list[dict[str, str | None]]:
-    """The gazetteer as rows of the admin_units table."""
+def admin_unit_rows(edition: Edition = PRE_2025) -> list[dict[str, str | None]]:
+    """One edition of the gazetteer as rows of the admin_units (or admin_units_2025) table."""
     return [
         {
             "unit_code": u.code,
@@ -93,7 +122,7 @@ def admin_unit_rows() -> list[dict[str, str | None]]:
             "district_code": u.district_code if u.level == "commune" else None,
             "province_code": u.province_code,
         }
-        for u in load_gazetteer().units
+        for u in load_gazetteer(edition).units
     ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache, lru_cache
 
-from pipeline.places.gazetteer import load_gazetteer
+from pipeline.places.gazetteer import PRE_2025, Edition, load_gazetteer
 from pipeline.places.matching import resolve_name, strip_unit_prefix
 from pipeline.places.scope import Scope
 from pipeline.text import comparison_key, normalize_text
@@ -21,10 +21,10 @@ MAX_NAME_WORDS = 6  # a unit's name with its type word ('Thị trấn Nông trư
 
 
 @cache
-def _levels_by_name() -> dict[str, set[str]]:
+def _levels_by_name(edition: Edition) -> dict[str, set[str]]:
     """Comparison key of every official name -> the levels of the units that bear it, nationwide."""
     levels: dict[str, set[str]] = defaultdict(set)
-    for unit in load_gazetteer().units:
+    for unit in load_gazetteer(edition).units:
         levels[comparison_key(unit.name)].add(unit.level)
     return levels
 
@@ -32,8 +32,9 @@ def _levels_by_name() -> dict[str, set[str]]:
 class UnitMatcher:
     """Decides whether a text names a unit, within a document's scope when it has one."""
 
-    def __init__(self, scope: Scope | None) -> None:
+    def __init__(self, scope: Scope | None, edition: Edition = PRE_2025) -> None:
         self.scope = scope
+        self.edition = scope.edition if scope is not None else edition
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one matcher per document, a few hundred names each
     def level(self, text: str) -> str | None:
@@ -47,5 +48,5 @@ class UnitMatcher:
             resolution = resolve_name(name, self.scope)
             return resolution.level if resolution.unit_code else None
         bare, _prefix = strip_unit_prefix(name)
-        levels = _levels_by_name().get(comparison_key(bare), set())
+        levels = _levels_by_name(self.edition).get(comparison_key(bare), set())
         return next(iter(levels)) if len(levels) == 1 else None

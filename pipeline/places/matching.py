@@ -56,9 +56,9 @@ def _aliases() -> dict[tuple[str, str], str]:
 
 def resolve_name(name_raw: str, scope: Scope) -> Resolution:
     """Resolve one printed name inside `scope`, in a fixed order of increasingly loose matches."""
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(scope.edition)
     name, prefix = strip_unit_prefix(name_raw)
-    wanted_level = unit_word_level(prefix) if prefix else None
+    wanted_level = unit_word_level(prefix, scope.edition) if prefix else None
     if wanted_level in ("district", "province"):
         scope = scope.province()  # a district is never inside the district a plan speaks for
     candidates = gazetteer.within(scope.province_code, scope.district_code)

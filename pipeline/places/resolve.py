@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from pipeline.places.gazetteer import load_gazetteer
+from pipeline.places.crosswalk import new_unit_of, old_provinces_of
+from pipeline.places.gazetteer import EDITION_2025, PRE_2025, load_gazetteer
 from pipeline.places.matching import Resolution, resolve_name
 from pipeline.places.scope import Scope
 from pipeline.records import ClaimRow, UnitNameRow
@@ -93,7 +94,29 @@ def _within(record: NamedRecord) -> str | None:
 
 
 def _resolve(name: str, scope: Scope | None) -> Resolution:
-    return resolve_name(name, scope) if scope else Resolution(name, None, None, None, "no_scope")
+    if scope is None:
+        return Resolution(name, None, None, None, "no_scope")
+    resolution = resolve_name(name, scope)
+    if resolution.unit_code is None and scope.edition == EDITION_2025:
+        return _through_crosswalk(name, scope) or resolution
+    return resolution
+
+
+def _through_crosswalk(name: str, scope: Scope) -> Resolution | None:
+    """A unit of before the reform named in a later document ('xã Báo Đáp (cũ)'): found in the old
+    provinces the new one absorbed, and given the code of the commune it became."""
+    found = [
+        r for old in old_provinces_of(scope.province_code)
+        if (r := resolve_name(name, Scope(old))).unit_code and r.level == "commune"
+    ]  # fmt: skip
+    if len(found) != 1 or found[0].unit_code is None:
+        return None
+    new_code = new_unit_of(found[0].unit_code)
+    if new_code is None:
+        return None
+    unit = load_gazetteer(EDITION_2025).by_code[new_code]
+    old = load_gazetteer(PRE_2025).by_code[found[0].unit_code]
+    return Resolution(name, unit.code, unit.name, unit.level, "pre-2025 name", (f"{old.full_name} ({old.code})",))
 
 
 def _section(name: str, scope: Scope | None) -> tuple[Resolution, Scope] | None:
@@ -104,7 +127,7 @@ def _section(name: str, scope: Scope | None) -> tuple[Resolution, Scope] | None:
     resolution = resolve_name(name, scope.province())
     if resolution.level != "district" or resolution.unit_code is None:
         return None
-    return resolution, Scope(scope.province_code, resolution.unit_code)
+    return resolution, Scope(scope.province_code, resolution.unit_code, scope.edition)
 
 
 def _fill_total_unit(record: NamedRecord, scope: Scope | None) -> None:
@@ -116,7 +139,7 @@ def _fill_total_unit(record: NamedRecord, scope: Scope | None) -> None:
     if code:
         record.unit_code = code
         record.unit_level = level
-        record.unit_official_name = load_gazetteer().by_code[code].name
+        record.unit_official_name = load_gazetteer(scope.edition).by_code[code].name
 
 
 def resolve_claim_units(claims: list[ClaimRow], scope: Scope | None, doc_id: str) -> list[UnitNameRow]:

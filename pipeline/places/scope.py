@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.places.gazetteer import Unit, load_gazetteer
+from pipeline.places.gazetteer import PRE_2025, Edition, Unit, load_gazetteer
 from pipeline.text import comparison_key
 from pipeline.vocabulary import unit_scope_words
 
@@ -22,22 +22,24 @@ class Scope:
 
     province_code: str
     district_code: str | None = None
+    edition: Edition = PRE_2025  # the list of units in force on the document's date
 
     def label(self) -> str:
-        gazetteer = load_gazetteer()
+        gazetteer = load_gazetteer(self.edition)
         parts = [gazetteer.by_code[self.province_code].full_name]
         if self.district_code:
             parts.insert(0, gazetteer.by_code[self.district_code].full_name)
         return ", ".join(parts)
 
     def province(self) -> Scope:
-        return Scope(self.province_code)
+        return Scope(self.province_code, edition=self.edition)
 
 
-def detect_scope(header_text: str, body_text: str) -> Scope | None:
+def detect_scope(header_text: str, body_text: str, edition: Edition = PRE_2025) -> Scope | None:
     """The province and district a document speaks for: named in its header block first, else
-    the ones its text names most often after a province or district word ('tỉnh', 'huyện')."""
-    gazetteer = load_gazetteer()
+    the ones its text names most often after a province or district word ('tỉnh', 'huyện'), in
+    the list of units in force on its date (after the 2025 reform: provinces only)."""
+    gazetteer = load_gazetteer(edition)
     district_words = unit_scope_words("district")
     province_words = unit_scope_words("province")
     province = _most_mentioned(gazetteer.provinces(), header_text, province_words) or _most_mentioned(
@@ -49,12 +51,13 @@ def detect_scope(header_text: str, body_text: str) -> Scope | None:
         everywhere = [u for u in gazetteer.units if u.level == "district"]
         district = _most_mentioned(everywhere, header_text, district_words)
         namesakes = [u for u in everywhere if district and comparison_key(u.name) == comparison_key(district.name)]
-        return Scope(district.province_code, district.code) if district and len(namesakes) == 1 else None
+        unique = district is not None and len(namesakes) == 1
+        return Scope(district.province_code, district.code, edition) if district and unique else None
     districts = gazetteer.districts_of(province.code)
     district = _most_mentioned(districts, header_text, district_words) or _most_mentioned(
         districts, body_text, district_words
     )
-    return Scope(province.code, district.code if district else None)
+    return Scope(province.code, district.code if district else None, edition)
 
 
 def _most_mentioned(units: list[Unit], text: str, type_words: tuple[str, ...]) -> Unit | None:

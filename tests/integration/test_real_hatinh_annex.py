@@ -74,7 +74,7 @@ def test_table_shape_and_provenance(db: duckdb.DuckDBPyConnection) -> None:
     table = db.execute(
         "SELECT title, measure, unit_axis, grid_no, grid_first_row FROM annex_tables WHERE table_no = 1"
     ).fetchone()
-    assert table == ("Bảng tổng hợp dự toán", "VNĐ", None, 1, 0)
+    assert table == ("2. Bảng tổng hợp dự toán", "VNĐ", None, 1, 0)  # Word numbers the heading "2."
     rows = db.execute(
         "SELECT DISTINCT row_path, parent_path FROM annex_cells WHERE table_no = 1 ORDER BY row_path"
     ).fetchall()

@@ -27,6 +27,7 @@ from pipeline.document import (
 from pipeline.errors import DocumentError
 from pipeline.readers.safety import check_zip_package, safe_xml_parser
 from pipeline.readers.word.fonts import RunFonts, convert_by_content, paragraph_style
+from pipeline.readers.word.numbering import Numbering, style_numbering
 from pipeline.readers.word.ooxml import NS, W
 
 ALIGNMENTS: dict[str, Alignment] = {
@@ -54,7 +55,11 @@ def read_docx(path: Path, source_file: str, sha256: str) -> Document:
     except etree.XMLSyntaxError as exc:
         raise DocumentError(f"the footnotes part is malformed or nested too deeply to be safe ({exc})") from exc
     styles_with_borders = _table_styles_with_borders(word)
-    reader = _BodyReader(footnote_texts, styles_with_borders, fonts)
+    try:
+        numbering = Numbering(_part_blob(word, RT.NUMBERING), style_numbering(word.styles.element))
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(f"the numbering part is malformed or nested too deeply to be safe ({exc})") from exc
+    reader = _BodyReader(footnote_texts, styles_with_borders, fonts, numbering)
     blocks = reader.read_body(word.element.body)
     footnotes = [
         Footnote(number=str(number), text=footnote_texts.get(xml_id, ""))
@@ -70,6 +75,14 @@ def read_docx(path: Path, source_file: str, sha256: str) -> Document:
     if document.read_notes:
         document.read_method = "converted"
     return document
+
+
+def _part_blob(word: Any, reltype: str) -> bytes | None:
+    """The bytes of the document's part of a relationship type (numbering, footnotes), if any."""
+    for rel in word.part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return bytes(rel.target_part.blob)
+    return None
 
 
 def _read_footnote_texts(word: Any, fonts: RunFonts) -> dict[str, str]:
@@ -152,8 +165,11 @@ def _flag(props: Any, name: str) -> bool:
 class _BodyReader:
     """Walks the body once, numbering footnotes in the order their references appear."""
 
-    def __init__(self, footnote_texts: dict[str, str], styles_with_borders: set[str], fonts: RunFonts) -> None:
+    def __init__(
+        self, footnote_texts: dict[str, str], styles_with_borders: set[str], fonts: RunFonts, numbering: Numbering
+    ) -> None:
         self.fonts = fonts
+        self.numbering = numbering
         self.footnote_texts = footnote_texts
         self.styles_with_borders = styles_with_borders
         self.footnote_numbers: dict[str, int] = {}
@@ -174,6 +190,11 @@ class _BodyReader:
     def _read_paragraph(self, p: Any) -> Paragraph:
         refs: list[tuple[str, int]] = []
         text, bold, italic = _paragraph_text(p, self.fonts, refs)
+        list_label = self.numbering.label(p, paragraph_style(p))
+        if list_label:
+            # Word draws a list number before the text; it is part of what the reader sees.
+            text = f"{list_label} {text}" if text else list_label
+            refs = [(xml_id, offset + len(list_label) + 1) for xml_id, offset in refs]
         footnote_refs = []
         for xml_id, offset in refs:
             if xml_id not in self.footnote_texts:
