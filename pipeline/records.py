@@ -303,6 +303,7 @@ class SkippedTableRow:
     page: int | None = None
     n_rows: int | None = None
     n_cols: int | None = None
+    numeric_cells: int | None = None
     skip_reason: str
     sample_text: str | None = None
     source_file: str

@@ -123,6 +123,15 @@ def unit_word_level(word: str, edition: str = "pre-2025") -> str | None:
     return None
 
 
+def unit_type_full_word(word: str) -> str:
+    """The type word an abbreviation stands for ('tp.' -> 'thành phố'); other words as they are."""
+    key = normalize_text(word).lower()
+    for entry in unit_words():
+        if entry.word == key and entry.stands_for:
+            return entry.stands_for
+    return key
+
+
 def unit_header_words() -> tuple[str, ...]:
     """Words that, in a header, say its columns (or the label column's rows) are units."""
     return longest_first(w.word for w in unit_words() if w.role in ("type", "collective") and not w.stands_for)

@@ -15,6 +15,7 @@ transcribed tables of a document together.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,9 @@ from pipeline.text import normalize_text
 
 MARKER, LABEL = "#marker", "#label"
 Cell = tuple[int, str, str]
+# A label printed with its marker inside ("1- Nhà làm việc", "a) Xây mới", "- Trường học"): one
+# convention writes it in the label column, another splits it; both count as the same row.
+MARKER_IN_LABEL = re.compile(r"^((?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–:]|[-–+•])\s+(\S.*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -70,16 +74,30 @@ def transcribed_cells(path: Path) -> Counter[Cell]:
         header, *rows = list(csv.reader(handle))
     cells: Counter[Cell] = Counter()
     for row_no, row in enumerate((r for r in rows if any(c.strip() for c in r)), start=1):
-        for index, (column, text) in enumerate(zip(header, row, strict=False)):
-            if not text.strip():
-                continue
-            name = MARKER if index == 0 else LABEL if index == 1 else _key(column)
-            cells[(row_no, name, _key(text))] += 1
+        marker, label = _row_key(row[0] if row else "", row[1] if len(row) > 1 else "")
+        if marker:
+            cells[(row_no, MARKER, marker)] += 1
+        if label:
+            cells[(row_no, LABEL, label)] += 1
+        for column, text in list(zip(header, row, strict=False))[2:]:
+            if text.strip():
+                cells[(row_no, _key(column), _key(text))] += 1
     return cells
 
 
+def _row_key(marker: str, label: str) -> tuple[str, str]:
+    """A row's marker and label, with a marker printed inside the label set apart."""
+    marker, label = _key(marker), _key(label)
+    if not marker:
+        inside = MARKER_IN_LABEL.match(label)
+        if inside:
+            return inside.group(1).strip(), inside.group(2).strip()
+    return marker, label
+
+
 def extracted_cells(con: duckdb.DuckDBPyConnection, doc_id: str, table_no: int) -> Counter[Cell]:
-    """The cells of one extracted table: figures, texts, and each row's marker and label."""
+    """The cells of one extracted table: figures, texts, and each row's marker and label (from
+    annex_rows, so that a section row without figures counts too)."""
     rows = con.execute(
         """
         SELECT row_no, column_label, value_text FROM annex_cells WHERE doc_id = ? AND table_no = ?
@@ -90,19 +108,14 @@ def extracted_cells(con: duckdb.DuckDBPyConnection, doc_id: str, table_no: int) 
     ).fetchall()
     cells: Counter[Cell] = Counter((row_no, _key(column), _key(text)) for row_no, column, text in rows)
     labels = con.execute(
-        """
-        SELECT DISTINCT row_no, row_marker, row_label FROM (
-          SELECT row_no, row_marker, row_label FROM annex_cells WHERE doc_id = ? AND table_no = ?
-          UNION ALL
-          SELECT row_no, row_marker, row_label FROM annex_texts WHERE doc_id = ? AND table_no = ?)
-        """,
-        [doc_id, table_no, doc_id, table_no],
+        "SELECT row_no, row_marker, row_label FROM annex_rows WHERE doc_id = ? AND table_no = ?", [doc_id, table_no]
     ).fetchall()
     for row_no, marker, label in labels:
+        marker, label = _row_key(marker or "", label or "")
         if marker:
-            cells[(row_no, MARKER, _key(marker))] += 1
+            cells[(row_no, MARKER, marker)] += 1
         if label:
-            cells[(row_no, LABEL, _key(label))] += 1
+            cells[(row_no, LABEL, label)] += 1
     return cells
 
 

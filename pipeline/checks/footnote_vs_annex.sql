@@ -13,7 +13,7 @@ line_totals AS (
   WHERE (table_axis = 'column' AND column_is_total) OR (table_axis = 'row' AND row_is_total)
 ),
 line_units AS (
-  SELECT doc_id, table_no, line, unit_code, unit_name_raw, value, row_path, column_label, page
+  SELECT doc_id, table_no, line, unit_code, unit_name_raw, unit_level, value, row_path, column_label, page
   FROM lines WHERE unit_axis IS NOT NULL AND NOT is_total AND unit_code IS NOT NULL
 ),
 anchored AS (
@@ -36,9 +36,14 @@ items AS (
   SELECT i.*, e.table_no, e.line FROM footnote_items i
   JOIN explained e ON e.doc_id = i.doc_id AND e.footnote_no = i.footnote_no
 ),
+-- Annex units at the levels the footnote lists (communes, not the district rows that sum them).
+item_levels AS (
+  SELECT DISTINCT i.doc_id, i.footnote_no, i.unit_level FROM items i
+),
 annex AS (
   SELECT u.*, e.footnote_no FROM line_units u
   JOIN explained e ON e.doc_id = u.doc_id AND e.table_no = u.table_no AND e.line = u.line
+  WHERE u.unit_level IN (SELECT l.unit_level FROM item_levels l WHERE l.doc_id = u.doc_id AND l.footnote_no = e.footnote_no)
 )
 SELECT coalesce(i.doc_id, a.doc_id) AS doc_id, 'footnote_vs_annex' AS check_name,
   coalesce(a.table_no, i.table_no) AS table_no, coalesce(a.row_path, i.line) AS row_path, a.column_label,

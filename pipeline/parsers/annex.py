@@ -25,6 +25,7 @@ from pipeline.parsers.grids import cell_text, join_page_broken_rows, split_grid
 from pipeline.parsers.header import Header, read_header
 from pipeline.parsers.kinds import table_kind
 from pipeline.parsers.lines import column_counted, column_kind, is_rounded, row_counted, row_kind
+from pipeline.parsers.stitching import document_grids
 from pipeline.parsers.table_rows import Row, read_rows
 from pipeline.records import AnnexCellRow, AnnexColumnRow, AnnexRowRow, AnnexTableRow, AnnexTextRow, SkippedTableRow
 from pipeline.text import normalize_text, parse_cell_number, uses_comma_thousands
@@ -40,6 +41,7 @@ PLACE_IN_DISTRICT_RE = re.compile(
 PLACE_RE = re.compile(rf"^(?:{alternation(unit_type_words('commune'))})\s+[^,;:()]{{2,40}}$", re.I)
 UNITS_AS_ROWS_SHARE = 0.5  # of the non-total rows whose label names a unit
 SAMPLE_CHARS = 120
+LAYOUT_REASON = "a layout table (a header or signature block)"
 
 UnitLevel = Callable[[str], str | None]
 
@@ -89,12 +91,13 @@ def period_of(text: str) -> str | None:
 def parse_annex_tables(doc: Document, unit_level: UnitLevel) -> AnnexRecords:
     """All annex tables of a document; `unit_level` says whether a text names an official unit."""
     found = AnnexRecords()
-    for grid_no, grid in enumerate(doc.tables, start=1):
+    for printed in document_grids(doc):
+        grid, grid_no = printed.table, printed.grid_no
         if grid.is_layout or grid.n_rows <= grid.header_rows:
-            reason = "a layout table (a header or signature block)" if grid.is_layout else "a header with no rows"
+            reason = LAYOUT_REASON if grid.is_layout else "a header with no rows"
             found.skipped.append(_skipped(doc, grid, grid_no, 0, reason))
             continue
-        title, title_measure = table_title(doc, grid)
+        title, title_measure = table_title(doc, printed.first)
         for part in split_grid(grid):
             understood = _understand(part.table, unit_level)
             if isinstance(understood, str):
@@ -109,10 +112,11 @@ def parse_annex_tables(doc: Document, unit_level: UnitLevel) -> AnnexRecords:
 
 def _skipped(doc: Document, table: Table, grid_no: int, first_row: int, reason: str) -> SkippedTableRow:
     texts = [normalize_text(c.text) for c in sorted(table.cells, key=lambda c: (c.row, c.col))]
+    numbers = sum(1 for t in texts if t and parse_cell_number(t) is not None)
     return SkippedTableRow(
         doc_id=doc.doc_id, grid_no=grid_no, grid_first_row=first_row, page=table.page, n_rows=table.n_rows,
-        n_cols=table.n_cols, skip_reason=reason, sample_text=" | ".join(t for t in texts if t)[:SAMPLE_CHARS] or None,
-        source_file=doc.source_file,
+        n_cols=table.n_cols, numeric_cells=numbers, skip_reason=reason,
+        sample_text=" | ".join(t for t in texts if t)[:SAMPLE_CHARS] or None, source_file=doc.source_file,
     )  # fmt: skip
 
 
@@ -122,11 +126,14 @@ def _understand(table: Table, unit_level: UnitLevel) -> _Understood | str:
     comma_thousands = uses_comma_thousands(c.text for c in table.cells if c.row >= header.first_data_row)
     columns = classify_columns(table, header, comma_thousands, unit_level)
     label = next((c for c in columns if c.role == "label"), None)
-    if label is None:
-        return "no column of row labels (every column holds figures, markers or nothing)"
     marker = next((c for c in columns if c.role == "marker"), None)
+    if label is None and marker is None:
+        return "no column of row labels or row numbers (every column holds figures or nothing)"
     table = join_page_broken_rows(table, header.first_data_row, columns, comma_thousands)
-    rows = read_rows(table, header.first_data_row, label.index, marker.index if marker else None)
+    # A table of figures with row numbers and no labels (a rate table: 'TT | Chi phí chung | ...')
+    # keys its rows by their numbers.
+    label_index = label.index if label is not None else None
+    rows = read_rows(table, header.first_data_row, label_index, marker.index if marker else None)
     if not rows:
         return "no data rows under the header"
     axis = "column" if any(c.role == "unit" for c in columns) else None
@@ -198,9 +205,9 @@ def _emit(doc: Document, found: _Understood, table: AnnexTableRow, out: AnnexRec
                     ocr_confidence=cell.confidence, page=row_record.page, source_file=doc.source_file,
                 )
             )  # fmt: skip
-    if not cells and not texts:
+    if not cells and not texts and not any(row.label for row in found.rows):
         out.skipped.append(_skipped(doc, found.table, table.grid_no or 0, table.grid_first_row or 0,
-                                    "no figure or text outside the marker and label columns"))  # fmt: skip
+                                    "no figure, text or row label under the header"))  # fmt: skip
         return
     out.tables.append(table)
     out.rows.extend(row_records.values())

@@ -36,7 +36,7 @@ FIGURE_ROLES = frozenset({"total", "unit", "value"})
 HEADER_ROLES = frozenset({"marker", "notes", "formula"})
 # What a header says the figures are, when the figures bear it out.
 HEADER_KINDS = frozenset({"score", "rank", "index", "coordinate", "code"})
-MEASURE_HEADER_WORDS = alternation(column_role_words("measure"))
+MEASURE_HEADER_WORDS = alternation(column_role_words("measure") + column_role_words("measure_or_label"))
 # "(triệu đồng)", "(ĐVT: km)" at the end of a header; "Đơn vị tính: VNĐ" as a caption line.
 HEADER_MEASURE_RE = re.compile(
     rf"\((?:{MEASURE_HEADER_WORDS})?\s*:?\s*([^()]*?(?:{alternation(quantity_words())}))\)\s*$"
@@ -152,6 +152,8 @@ def _role(path: tuple[str, ...], data: Profile, label_found: bool, unit_level: U
         return top_role or "text"
     if leaf_role == "measure" and data.short_words and not data.numeric and not _mostly_units(data, unit_level):
         return "measure"
+    if leaf_role == "measure_or_label" and _measures(data) and not _mostly_units(data, unit_level):
+        return "measure"
     if data.periods and (leaf_role == "period" or not data.numeric or any(n.kind == "period" for n in data.numbers)):
         return "period"
     if data.codes or (leaf_role == "code" and not data.numeric):
@@ -170,6 +172,15 @@ def _in_sequence(data: Profile) -> bool:
     values = [n.value for n in data.numbers if n.kind == "number"]
     steps = sum(1 for a, b in pairwise(values) if b == a + 1)
     return len(values) >= 2 and steps >= (len(values) - 1) * 0.6 and min(values) <= 1
+
+
+def _measures(data: Profile) -> bool:
+    """Units of measure: short words, mostly known measures or repeated ('km', 'Trường', 'Người');
+    a column of distinct names under 'Đơn vị' names bodies or places, and is a label."""
+    if not data.texts or data.numeric or not data.short_words:
+        return False
+    known = sum(1 for t in data.texts if measure_of(t) is not None)
+    return known >= data.size / 2 or data.distinct <= max(1, data.size // 2)
 
 
 def _mostly_units(data: Profile, unit_level: UnitLevel) -> bool:

@@ -80,7 +80,7 @@ def join_page_broken_rows(table: Table, first_row: int, columns: list[Column], c
     if not table.row_pages:
         return table
     marker = next((c.index for c in columns if c.role == "marker"), None)
-    label = next(c.index for c in columns if c.role == "label")
+    label = next((c.index for c in columns if c.role == "label"), marker)
     figures = {c.index for c in columns if c.role in FIGURE_ROLES}
     broken = set()
     for row in range(first_row + 1, table.n_rows):
@@ -89,7 +89,8 @@ def join_page_broken_rows(table: Table, first_row: int, columns: list[Column], c
         cells = [c for c in table.row_cells(row) if normalize_text(c.text)]
         has_figure = any(c.col in figures and parse_cell_number(c.text, comma_thousands) for c in cells)
         continues_above = not cell_text(table, row, marker) and bool(cell_text(table, row - 1, marker))
-        if cells and continues_above and not has_figure and not is_total_label(cell_text(table, row, label)):
+        label_text = cell_text(table, row, label) if label is not None else ""
+        if cells and continues_above and not has_figure and not is_total_label(label_text):
             broken.add(row)
     if not broken:
         return table

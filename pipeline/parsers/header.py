@@ -52,12 +52,16 @@ def column_paths(table: Table, header_rows: int) -> list[tuple[str, ...]]:
 
 
 def is_column_number_row(table: Table, row: int) -> bool:
-    """A row of column numbers under the header (A, B, 1, 2, 3 ..., 1=2+3), not data."""
+    """A row of column numbers under the header (A, B, 1, 2, 3 ..., 1=2+3), not data: every cell a
+    column number, each number at most the count of columns ('1 | 65 | 6' is a row of rates)."""
     if row >= table.n_rows:
         return False
     texts = [normalize_text(c.text) for c in table.row_cells(row)]
     filled = [t for t in texts if t]
-    return len(filled) >= max(3, len(texts) // 2) and all(COLUMN_NUMBER_RE.match(t) for t in filled)
+    if len(filled) < max(3, len(texts) // 2) or not all(COLUMN_NUMBER_RE.match(t) for t in filled):
+        return False
+    numbers = [int(n) for t in filled for n in re.findall(r"\d+", t)]
+    return all(n <= table.n_cols for n in numbers)
 
 
 def read_header(table: Table) -> Header:

@@ -60,9 +60,14 @@ def read_marker(text: str, previous_letter: str | None = None) -> RowMarker | No
     return None
 
 
-def split_marker(label: str) -> tuple[str, str]:
-    """('1-', 'Nhà làm việc') from '1- Nhà làm việc'; ('', label) when the label opens with no marker."""
-    match = MARKER_IN_LABEL_RE.match(label.strip())
+# A heading row merged across the table may set its marker apart by a space only: "B Khu vực ...".
+HEADING_MARKER_RE = re.compile(r"^(?P<marker>[IVXLC]+|[A-F])\s+(?P<rest>[A-ZÀ-ỸĐ]\S*\s.*)$", re.DOTALL)
+
+
+def split_marker(label: str, heading: bool = False) -> tuple[str, str]:
+    """('1-', 'Nhà làm việc') from '1- Nhà làm việc'; ('', label) when the label opens with no
+    marker. A `heading` (a row merged across the table) may separate its marker by a space alone."""
+    match = MARKER_IN_LABEL_RE.match(label.strip()) or (HEADING_MARKER_RE.match(label.strip()) if heading else None)
     if match and read_marker(match["marker"]) is not None:
         return match["marker"].strip(), match["rest"].strip()
     return "", label

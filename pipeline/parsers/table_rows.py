@@ -31,19 +31,23 @@ class Row:
     is_total: bool
 
 
-def _labelled(table: Table, first_row: int, label_col: int, marker_col: int | None) -> list[tuple[int, str, str]]:
+def _labelled(
+    table: Table, first_row: int, label_col: int | None, marker_col: int | None
+) -> list[tuple[int, str, str]]:
     """(grid row, label, marker) of every data row that holds anything."""
     labelled = []
     for index in range(first_row, table.n_rows):
-        label = cell_text(table, index, label_col)
+        label = cell_text(table, index, label_col) if label_col is not None else ""
         marker = cell_text(table, index, marker_col) if marker_col is not None else ""
-        if marker_col is not None and table.cell_at(index, marker_col) is table.cell_at(index, label_col):
+        covering = table.cell_at(index, label_col) if label_col is not None else None
+        spans_marker = covering is not None and marker_col is not None and covering is table.cell_at(index, marker_col)
+        if spans_marker:
             marker = ""  # one cell spanning TT and the label ('I. Cụm công nghiệp ...' over the whole row)
         if not marker and label:
-            marker, label = split_marker(label)
+            heading = covering is not None and (spans_marker or covering.col_span * 2 > table.n_cols)
+            marker, label = split_marker(label, heading)
         if not label and not marker and any(normalize_text(c.text) for c in table.row_cells(index)):
             # A row under a label merged down from the row above (the afternoon under its date).
-            covering = table.cell_at(index, label_col)
             label = normalize_text(covering.text) if covering is not None else ""
             labelled.append((index, label, ""))
         elif label or marker:
@@ -51,7 +55,7 @@ def _labelled(table: Table, first_row: int, label_col: int, marker_col: int | No
     return labelled
 
 
-def read_rows(table: Table, first_row: int, label_col: int, marker_col: int | None) -> list[Row]:
+def read_rows(table: Table, first_row: int, label_col: int | None, marker_col: int | None) -> list[Row]:
     """Every data row with its path; see the module's docstring."""
     builder = RowPathBuilder()
     rows: list[Row] = []

@@ -7,6 +7,7 @@ matches. Reviewed aliases live in schemas/place_aliases.csv.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -16,7 +17,7 @@ from pipeline.places.gazetteer import Unit, load_gazetteer
 from pipeline.places.scope import Scope
 from pipeline.resources import read_csv_rows
 from pipeline.text import comparison_key, fold_diacritics, normalize_text
-from pipeline.vocabulary import unit_type_words, unit_word_level
+from pipeline.vocabulary import unit_type_full_word, unit_type_words, unit_word_level
 
 ALIASES = ("data", "schemas", "place_aliases.csv")
 FUZZY_MIN_SCORE = 88.0
@@ -33,9 +34,13 @@ class Resolution:
     candidates: tuple[str, ...] = field(default=())
 
 
+TRAILING_REMARK_RE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def strip_unit_prefix(name: str) -> tuple[str, str | None]:
-    """'xã Tân Lập' -> ('Tân Lập', 'xã'); a name without a type word comes back as it is."""
-    text = normalize_text(name).strip(" .:;,()")
+    """'xã Tân Lập' -> ('Tân Lập', 'xã'); a name without a type word comes back as it is; a remark
+    in parentheses after the name is no part of it ('Huyện Văn Yên (03 xã)')."""
+    text = TRAILING_REMARK_RE.sub("", normalize_text(name)).strip(" .:;,()")
     lowered = text.lower()
     for prefix in unit_type_words():
         if lowered.startswith(prefix + " ") and len(text) > len(prefix) + 1:
@@ -78,12 +83,23 @@ def resolve_name(name_raw: str, scope: Scope) -> Resolution:
         if len(matches) == 1:
             return _resolved(name_raw, matches[0], method)
         if len(matches) > 1:
-            # One name at two levels (a district and its seat town): prefer the lowest level.
-            lowest = [u for u in matches if u.level == "commune"]
-            if len(lowest) == 1 and prefix is None:
-                return _resolved(name_raw, lowest[0], method)
+            chosen = _one_of(matches, prefix)
+            if chosen is not None:
+                return _resolved(name_raw, chosen, method)
             return Resolution(name_raw, None, None, None, "ambiguous", tuple(u.full_name for u in matches))
     return _fuzzy(name_raw, name, candidates)
+
+
+def _one_of(matches: list[Unit], prefix: str | None) -> Unit | None:
+    """One name at two levels: the unit whose full name opens with the printed type word ('Thành phố
+    Yên Bái' is the city, not the province); with no type word, the lowest level (a district and its
+    seat town share a name)."""
+    if prefix is not None:
+        word = unit_type_full_word(prefix)
+        typed = [u for u in matches if comparison_key(u.full_name).startswith(comparison_key(word) + " ")]
+        return typed[0] if len(typed) == 1 else None
+    lowest = [u for u in matches if u.level == "commune"]
+    return lowest[0] if len(lowest) == 1 else None
 
 
 def _fuzzy(name_raw: str, name: str, candidates: list[Unit]) -> Resolution:

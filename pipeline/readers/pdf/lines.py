@@ -17,7 +17,7 @@ Char = dict[str, Any]
 SUPERSCRIPT_SIZE_RATIO = 0.8  # a marker is set smaller than the text around it ...
 SUPERSCRIPT_RAISE_RATIO = 0.15  # ... and its baseline sits above the line's baseline
 BASELINE_TOLERANCE_RATIO = 0.2  # glyphs whose baselines differ by less than this share of the size
-SPACE_GAP_RATIO = 0.25  # a gap wider than a quarter of the font size is a space
+SPACE_GAP_RATIO = 0.12  # a gap wider than an eighth of the font size is a space (a space glyph is about a quarter)
 SEGMENT_GAP_RATIO = 2.0  # a gap wider than two ems separates side-by-side blocks
 NUMERIC_FRAGMENT_CHARS = frozenset("0123456789.,%")
 
