@@ -2,7 +2,8 @@
 
     python -m benchmarks.real_documents [--out FOLDER]
 
-Reads ../shared/real/*.table_N.csv (beside their documents) and ../shared/real/dev/*/table_N.csv,
+Reads tests/fixtures/real/*.table_N.csv (beside their documents) and tests/fixtures/real/dev/*/table_N.csv
+(copies of ../shared/real, kept in the repository so that a fresh clone can run it),
 extracts the documents into one folder, and prints a table of documents with cells expected,
 extracted and matched (tests.transcriptions); the same table is written to
 benchmarks/real_documents.md.
@@ -22,12 +23,12 @@ from pipeline.run import DATABASE_NAME, run_extract
 from tests.transcriptions import DocumentScore, score_document
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_REAL = REPO.parent / "shared" / "real"
+REAL = REPO / "tests" / "fixtures" / "real"
 RESULTS = Path(__file__).resolve().parent / "real_documents.md"
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".pdf")
 
 
-def real_documents(root: Path = SHARED_REAL) -> dict[Path, list[Path]]:
+def real_documents(root: Path = REAL) -> dict[Path, list[Path]]:
     """Each real document with its transcriptions, numbered in order."""
     found: dict[Path, list[Path]] = {}
 
@@ -46,7 +47,7 @@ def real_documents(root: Path = SHARED_REAL) -> dict[Path, list[Path]]:
 
 
 def score_all(out: Path, jobs_root: Path | None = None) -> list[DocumentScore]:
-    documents = real_documents(jobs_root or SHARED_REAL)
+    documents = real_documents(jobs_root or REAL)
     raw = out / "raw"
     raw.mkdir(parents=True, exist_ok=True)
     for document in documents:

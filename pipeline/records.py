@@ -147,6 +147,9 @@ class AnnexCellRow:
     column_kind: str | None = None
     value: float
     value_kind: str | None = None
+    value_decimals: int | None = None
+    value_notation: str | None = None
+    value_negative: str | None = None
     value_text: str
     period: str | None = None
     measure: str | None = None

@@ -75,12 +75,19 @@ NumberKind = Literal["number", "percent", "range", "period"]
 YEAR_RANGE = (1900, 2100)
 
 
+# How a number was printed: digits only; Vietnamese dot thousands ('1.234', '1.234,5'); a decimal
+# comma ('12,5'); English comma thousands ('1,234,567'); a decimal point ('12.5').
+Notation = Literal["plain", "dot_thousands", "decimal_comma", "comma_thousands", "decimal_point"]
+
+
 @dataclass(frozen=True)
 class ParsedNumber:
     value: float
     kind: NumberKind  # a period ("2013-2015", "2021 - 2025") is text a table prints, never a value
     upper: float | None = None
     decimals: int = 0  # digits printed after the decimal separator: '3.957,8' has 1
+    notation: Notation = "plain"
+    negative: str | None = None  # how a negative was printed: 'minus' ('-3'), 'parentheses' ('(3)')
 
 
 def is_year(value: float) -> bool:
@@ -108,18 +115,18 @@ def _parse_plain(token: str, comma_thousands: bool = False) -> float | None:
     return read[0] if read else None
 
 
-def _read_plain(token: str, comma_thousands: bool = False) -> tuple[float, int] | None:
-    """(value, decimals shown) of one number token in Vietnamese (1.234,5) or English notation."""
+def _read_plain(token: str, comma_thousands: bool = False) -> tuple[float, int, Notation] | None:
+    """(value, decimals shown, notation) of one number token in Vietnamese (1.234,5) or English notation."""
     if comma_thousands and _EN_THOUSANDS_LOOSE.match(token):
-        return float(token.replace(",", "")), _decimals(token, ".")
+        return float(token.replace(",", "")), _decimals(token, "."), "comma_thousands"
     if _VN_THOUSANDS.match(token):
-        return float(token.replace(".", "").replace(",", ".")), _decimals(token, ",")
+        return float(token.replace(".", "").replace(",", ".")), _decimals(token, ","), "dot_thousands"
     if _VN_DECIMAL.match(token):
-        return float(token.replace(",", ".")), _decimals(token, ",")
+        return float(token.replace(",", ".")), _decimals(token, ","), "decimal_comma" if "," in token else "plain"
     if _EN_THOUSANDS.match(token):
-        return float(token.replace(",", "")), _decimals(token, ".")
+        return float(token.replace(",", "")), _decimals(token, "."), "comma_thousands"
     if _POINT_DECIMAL.match(token):
-        return float(token), _decimals(token, ".")
+        return float(token), _decimals(token, "."), "decimal_point"
     return None
 
 
@@ -133,23 +140,25 @@ def parse_number(text: str, comma_thousands: bool = False) -> ParsedNumber | Non
     token = normalize_text(text).replace(" ", "") if "%" in text else normalize_text(text)
     if token in BLANK_VALUES:
         return None
-    negative = token.startswith("(") and token.endswith(")")
-    if negative:
-        token = token[1:-1]
+    negative: str | None = None
+    if token.startswith("(") and token.endswith(")"):
+        negative, token = "parentheses", token[1:-1]
     elif _MINUS.match(token):
-        negative, token = True, _MINUS.sub("", token)
+        negative, token = "minus", _MINUS.sub("", token)
     if token.endswith("%"):
         read = _read_plain(token[:-1].strip())
-        return ParsedNumber(read[0], "percent", decimals=read[1]) if read is not None else None
+        if read is None:
+            return None
+        return ParsedNumber(-read[0] if negative else read[0], "percent", None, read[1], read[2], negative)
     read = _read_plain(token.replace(" ", ""), comma_thousands)
     if read is not None:
-        return ParsedNumber(-read[0] if negative else read[0], "number", decimals=read[1])
+        return ParsedNumber(-read[0] if negative else read[0], "number", None, read[1], read[2], negative)
     match = _RANGE.match(token)
     if match:
         low, high = _read_plain(match.group(1)), _read_plain(match.group(2))
         if low is not None and high is not None:
             kind: NumberKind = "period" if is_year(low[0]) and is_year(high[0]) and low[0] < high[0] else "range"
-            return ParsedNumber(low[0], kind, upper=high[0], decimals=max(low[1], high[1]))
+            return ParsedNumber(low[0], kind, upper=high[0], decimals=max(low[1], high[1]), notation=low[2])
     return None
 
 

@@ -197,6 +197,7 @@ def _emit(doc: Document, found: _Understood, table: AnnexTableRow, out: AnnexRec
                     is_total=row.is_total or column.role == "total", row_is_total=row.is_total,
                     column_is_total=column.role == "total", row_kind=row_record.row_kind,
                     column_kind=column_record.column_kind, value=parsed.value, value_kind=parsed.kind,
+                    value_decimals=parsed.decimals, value_notation=parsed.notation, value_negative=parsed.negative,
                     value_text=cell.text, period=column_record.period, measure=measure,
                     measure_kind=stated.kind if stated else column.kind,
                     measure_scale=stated.scale if stated else None,
