@@ -370,6 +370,17 @@ class VocabularyMeasureRow:
 
 
 @dataclass(kw_only=True, slots=True)
+class VocabularyMeasureKindRow:
+    """The measure kinds of the vocabulary (pipeline/data/vocabulary/measure_kinds.csv): which add up to totals
+    and which are printed rounded, for the sums the checks assert."""
+
+    TABLE: ClassVar[str] = "vocabulary_measure_kinds"
+    measure_kind: str
+    additive: bool
+    rounded: bool
+
+
+@dataclass(kw_only=True, slots=True)
 class ProgrammeConstantRow:
     """Constants of the National Target Programmes the checks rely on
     (pipeline/data/vocabulary/programme.csv)."""
@@ -398,6 +409,11 @@ class CheckRow:
     difference: float | None = None
     tolerance: float | None = None
     status: str
+    sum_relation: str | None = None
+    asserted_by: str | None = None
+    tolerance_reason: str | None = None
+    diagnosis: str | None = None
+    evidence: str | None = None
     detail: str | None = None
 
 

@@ -47,6 +47,7 @@ REFERENCE_BUILDERS: dict[str, Callable[[], pd.DataFrame]] = {
     "admin_units_2025": lambda: pd.DataFrame(admin_unit_rows(EDITION_2025)),
     "unit_crosswalk": build_crosswalk,
     "vocabulary_measures": lambda: reference_frames()["vocabulary_measures"],
+    "vocabulary_measure_kinds": lambda: reference_frames()["vocabulary_measure_kinds"],
     "programme_constants": lambda: reference_frames()["programme_constants"],
 }
 

@@ -54,7 +54,14 @@ DOCUMENT_TABLES = (
     "skipped_tables",
 )
 # Reference data from the packages the project depends on.
-REFERENCE_TABLES = ("admin_units", "admin_units_2025", "unit_crosswalk", "vocabulary_measures", "programme_constants")
+REFERENCE_TABLES = (
+    "admin_units",
+    "admin_units_2025",
+    "unit_crosswalk",
+    "vocabulary_measures",
+    "vocabulary_measure_kinds",
+    "programme_constants",
+)
 TABLE_ORDER = ("documents", *DOCUMENT_TABLES, *REFERENCE_TABLES, "checks", "quarantine")
 
 
@@ -235,8 +242,9 @@ def main() -> None:
     from pipeline.resources import package_file
 
     target = package_file("records.py")
+    source = records_module_source()  # before opening the file: a bad schema must not empty it
     with open(str(target), "w", encoding="utf-8") as handle:
-        handle.write(records_module_source())
+        handle.write(source)
     print(f"written {target}")
 
 

@@ -336,14 +336,26 @@ def document_part_words(role: str) -> tuple[str, ...]:
 
 
 @cache
+def measure_kinds() -> dict[str, tuple[bool, bool]]:
+    """Measure kind -> (additive, rounded): whether figures of the kind add up, and whether they
+    are printed rounded (measure_kinds.csv)."""
+    return {r["measure_kind"]: (r["additive"] == "1", r["rounded"] == "1") for r in _rows("measure_kinds")}
+
+
+@cache
 def programme_constants() -> dict[str, float]:
     return {r["name"]: float(r["value"]) for r in _rows("programme")}
 
 
 def reference_frames() -> dict[str, pd.DataFrame]:
     """The vocabulary as tables beside the reference tables, for checks to join instead of spelling
-    words: vocabulary_measures (scales for converting money and areas), programme_constants."""
+    words: vocabulary_measures (scales for converting money and areas), vocabulary_measure_kinds
+    (which kinds add up, which are printed rounded), programme_constants."""
     return {
+        "vocabulary_measure_kinds": pd.DataFrame(
+            [{"measure_kind": kind, "additive": additive, "rounded": rounded}
+             for kind, (additive, rounded) in measure_kinds().items()]
+        ),
         "vocabulary_measures": pd.DataFrame(
             [
                 {"measure_word": m.word, "measure_kind": m.kind, "measure_base": m.base, "measure_scale": m.scale}

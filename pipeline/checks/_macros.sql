@@ -34,54 +34,19 @@ CREATE OR REPLACE MACRO stated_rounding(is_rounded, x, difference) AS
   CASE WHEN is_rounded AND x = round(x) AND rounding_unit(difference) <= 1e6
             AND CAST(x AS BIGINT) % CAST(rounding_unit(difference) AS BIGINT) = 0
        THEN rounding_unit(difference) END;
--- Every figure that is the sum of others, with their sum: along rows (a section, a district, the
--- total row over the rows directly beneath it) and along columns (a 'Tổng' column over the years
--- of its period, the 'Tổng số' column over the unit columns). One definition for units as rows or
--- as columns; the checks read it. Percentages are not summed. A row whose figure a formula
--- states ('G + C + TL') is not a sum of the rows below it.
-CREATE OR REPLACE TEMP VIEW annex_sums AS
-WITH figures AS (
-  SELECT * FROM annex_cells WHERE value_kind = 'number'
-),
-parts AS (
-  SELECT doc_id, table_no, 'rows' AS axis, parent_path AS whole_row, column_label AS whole_column,
-         row_path AS part, value, unit_axis = 'row' AS is_unit, period
-  FROM figures WHERE parent_path IS NOT NULL
-  UNION ALL
-  SELECT doc_id, table_no, 'columns', row_path, column_whole, column_label, value, unit_axis = 'column', period
-  FROM figures WHERE column_whole IS NOT NULL
-),
-sums AS (
-  SELECT doc_id, table_no, axis, whole_row, whole_column, sum(value) AS parts_sum, count(*) AS n_parts,
-         string_agg(part, ' + ' ORDER BY part) AS parts, bool_and(is_unit) AS parts_are_units,
-         bool_and(period IS NOT NULL) AS parts_are_periods
-  FROM parts GROUP BY ALL
-),
-formula_rows AS (
-  SELECT DISTINCT doc_id, table_no, row_path FROM annex_texts WHERE column_role = 'formula'
-),
-wholes AS (
-  SELECT s.*, w.value AS whole_value, w.page, w.unit_code, w.unit_name_raw,
-         coalesce(w.measure_kind, t.measure_kind) AS measure_kind,
-         stated_rounding(w.is_rounded, w.value, s.parts_sum - w.value) AS stated_unit,
-         EXISTS (SELECT 1 FROM annex_cells x WHERE x.doc_id = s.doc_id AND x.table_no = s.table_no
-                   AND CASE s.axis WHEN 'rows' THEN x.row_path = s.whole_row ELSE x.column_label = s.whole_column END)
-           AS whole_line_exists
-  FROM sums s
-  JOIN annex_tables t USING (doc_id, table_no)
-  LEFT JOIN figures w ON w.doc_id = s.doc_id AND w.table_no = s.table_no AND w.row_path = s.whole_row
-    AND w.column_label = s.whole_column
-  WHERE NOT EXISTS (SELECT 1 FROM formula_rows f WHERE f.doc_id = s.doc_id AND f.table_no = s.table_no
-                      AND f.row_path = s.whole_row)
-)
-SELECT *,
-  CASE WHEN parts_are_units THEN 'total_vs_units'
-       WHEN axis = 'rows' THEN 'parent_vs_children'
-       WHEN parts_are_periods THEN 'total_vs_periods'
-       ELSE 'total_vs_parts' END AS check_name,
-  equal_tolerance(whole_value) AS exact_tolerance,
-  CASE WHEN stated_unit IS NOT NULL THEN stated_unit
-       -- parts each rounded to the đồng may differ from the rounded whole by half a đồng per part
-       WHEN measure_kind = 'money' THEN greatest(1, 0.5 * n_parts) END AS rounding_tolerance
-FROM wholes
-WHERE whole_value IS NOT NULL OR (whole_line_exists AND parts_are_units);
+-- A figure as evidence: where it is and what it says.
+CREATE OR REPLACE MACRO evidence_of(row_path, label, column_label, value, value_text, page, confidence, unit) AS
+  struct_pack(row_path := row_path, label := coalesce(label, ''), "column" := column_label, value := value,
+              "text" := value_text, page := page, confidence := confidence, unit := unit);
+-- A printed figure's digits, and its value with two neighbouring digits swapped (for diagnosis:
+-- '3.048' for '3.408').
+CREATE OR REPLACE MACRO digits_of(printed) AS regexp_replace(coalesce(printed, ''), '[^0-9]', '', 'g');
+CREATE OR REPLACE MACRO digit_swaps(printed, value) AS
+  CASE WHEN length(digits_of(printed)) BETWEEN 2 AND 18 AND CAST(digits_of(printed) AS DOUBLE) > 0 THEN
+    list_transform(range(1, length(digits_of(printed))), lambda i:
+      CAST(substr(digits_of(printed), 1, i - 1) || substr(digits_of(printed), i + 1, 1)
+           || substr(digits_of(printed), i, 1) || substr(digits_of(printed), i + 2) AS DOUBLE)
+      * (abs(value) / CAST(digits_of(printed) AS DOUBLE)))
+  ELSE [] END;
+-- Confidence below which an OCR reading is named as a likely cause.
+CREATE OR REPLACE MACRO low_ocr_confidence() AS 80;

@@ -75,8 +75,8 @@ def test_item_costs_round_within_their_stated_tolerances(tmp_path: Path) -> None
         "WHERE status <> 'pass' OR row_path = 'TOTAL' ORDER BY ALL"
     ).fetchall()
     assert statuses == [
-        ("A.I", "Giá trị sau thuế", "warn", 1.5),
-        ("A.I", "Thuế VAT", "warn", 1.5),
+        ("A.I", "Giá trị sau thuế", "warn", 2.0),  # half a đồng for each of its 3 items and itself
+        ("A.I", "Thuế VAT", "warn", 2.0),
         ("TOTAL", "Giá trị sau thuế", "pass", 1000.0),
         ("TOTAL", "Giá trị trước thuế", "pass", 1000.0),
         ("TOTAL", "Thuế VAT", "pass", 100.0),  # 4.650.000 against 4.650.026
