@@ -260,6 +260,9 @@ class ClaimRow:
     measure_kind: str | None = None
     measure_scale: float | None = None
     kind: str
+    expression: str | None = None
+    expression_value: float | None = None
+    expression_terms: str | None = None
     period: str | None = None
     level_value: float | None = None
     at_standard: bool

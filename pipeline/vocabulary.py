@@ -148,6 +148,11 @@ def measures() -> tuple[Measure, ...]:
     )
 
 
+def measure_words() -> tuple[str, ...]:
+    """Every measure word of the vocabulary, longest first ('triệu đồng' before 'đồng')."""
+    return longest_first(m.word for m in measures() if m.kind != "not_a_measure")
+
+
 def claim_measure_words() -> tuple[str, ...]:
     return longest_first(m.word for m in measures() if m.claim)
 

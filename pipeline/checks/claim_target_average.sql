@@ -9,7 +9,7 @@
 WITH targets AS (
   SELECT c.doc_id, c.claim_no, c.value AS average, c.paragraph_no, d.n_communes,
     (SELECT max(value) FROM claims f WHERE f.doc_id = c.doc_id AND f.kind = 'floor' AND f.paragraph_no = c.paragraph_no) AS floor,
-    (SELECT max(value) FROM claims s WHERE s.doc_id = c.doc_id AND s.kind = 'target' AND s.measure_kind = 'communes'
+    (SELECT max(value) FROM claims s WHERE s.doc_id = c.doc_id AND s.kind IN ('target', 'cumulative') AND s.measure_kind = 'communes'
        AND s.at_standard AND s.paragraph_no = c.paragraph_no) AS at_standard
   FROM claims c JOIN documents d USING (doc_id)
   WHERE c.kind = 'average' AND c.measure_kind = 'criteria_per_commune'

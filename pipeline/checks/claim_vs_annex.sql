@@ -3,7 +3,8 @@
 --   vi: con số nêu trong văn bản (mục tiêu, kết quả) so với dòng tương ứng của biểu
 --   failure: the text and the annex disagree: one was revised without the other, or the text names other units than the annex line
 --
--- A count the narrative states (a target or a baseline, of communes, villages, households ...) against the annex line it
+-- A count the narrative states (a target, an addition, a cumulative total or a baseline, of communes,
+-- villages, households ...) against the annex line it
 -- speaks of. The line is found, not configured: it counts what the claim counts (`counted`, from
 -- its labels); a claim naming units goes to the line with exactly those units; a baseline goes to a
 -- baseline line (row_kind or column_kind), a target to any other; among those, the line with the
@@ -13,28 +14,39 @@
 -- The units a claim names must be the units with figures in that line.
 WITH rows_with_kind AS (
   SELECT doc_id, table_no, row_path, NULL AS column_label, parent_path, value AS total, page, counted,
-         false AS is_part, coalesce(row_kind = 'baseline', false) AS is_result, 1 AS n_parts
+         false AS is_part, nullif(row_kind, 'total') AS line_kind, 1 AS n_parts
   FROM annex_lines
   WHERE table_axis = 'column' AND column_is_total
   UNION ALL
   -- Units as rows: each column of the total row is a line, counting what its header and the
   -- table's title name (the measure is often only in the title: 'KẾ HOẠCH XÂY DỰNG THÔN ...').
   SELECT doc_id, table_no, row_path, column_label, NULL, value, page, counted,
-         column_whole IS NOT NULL, coalesce(column_kind = 'baseline', false), 1
+         column_whole IS NOT NULL, nullif(column_kind, 'total'), 1
   FROM annex_lines
   WHERE table_axis = 'row' AND row_is_total AND value_kind = 'number'
 ),
 planned_sums AS (
   SELECT doc_id, table_no, string_agg(row_path, ' + ' ORDER BY row_path) AS row_path, NULL AS column_label,
          parent_path, sum(total) AS total, min(page) AS page, any_value(counted) AS counted, false AS is_part,
-         false AS is_result, count(*) AS n_parts
-  FROM rows_with_kind WHERE parent_path IS NOT NULL AND NOT is_result
+         'target' AS line_kind, count(*) AS n_parts
+  FROM rows_with_kind WHERE parent_path IS NOT NULL AND line_kind IS DISTINCT FROM 'baseline'
   GROUP BY doc_id, table_no, parent_path HAVING count(*) > 1
 ),
+-- What exists and what is added, together: a parent's baseline rows and its planning rows.
+cumulative_sums AS (
+  SELECT doc_id, table_no, string_agg(row_path, ' + ' ORDER BY row_path) AS row_path, NULL AS column_label,
+         parent_path, sum(total) AS total, min(page) AS page, any_value(counted) AS counted, false AS is_part,
+         'cumulative' AS line_kind, count(*) AS n_parts
+  FROM rows_with_kind WHERE parent_path IS NOT NULL
+  GROUP BY doc_id, table_no, parent_path
+  HAVING count(*) FILTER (WHERE line_kind = 'baseline') > 0 AND count(*) FILTER (WHERE line_kind = 'target') > 0
+),
 lines AS (
-  SELECT doc_id, table_no, row_path, column_label, total, page, counted, is_part, is_result, n_parts FROM rows_with_kind
+  SELECT doc_id, table_no, row_path, column_label, total, page, counted, is_part, line_kind, n_parts FROM rows_with_kind
   UNION ALL
-  SELECT doc_id, table_no, row_path, column_label, total, page, counted, is_part, is_result, n_parts FROM planned_sums
+  SELECT doc_id, table_no, row_path, column_label, total, page, counted, is_part, line_kind, n_parts FROM planned_sums
+  UNION ALL
+  SELECT doc_id, table_no, row_path, column_label, total, page, counted, is_part, line_kind, n_parts FROM cumulative_sums
 ),
 unit_rows AS (
   SELECT doc_id, table_no, row_path, parent_path, unit_code FROM annex_cells
@@ -53,20 +65,24 @@ line_units AS (
   FROM planned_sums s
   JOIN unit_rows u ON u.doc_id = s.doc_id AND u.table_no = s.table_no AND u.parent_path = s.parent_path
   JOIN rows_with_kind r ON r.doc_id = u.doc_id AND r.table_no = u.table_no AND r.row_path = u.row_path
-  WHERE NOT r.is_result
+  WHERE r.line_kind IS DISTINCT FROM 'baseline'
   GROUP BY ALL
 ),
 countable AS (
   SELECT *, array_to_string(list_sort(string_split(unit_codes, '; ')), '; ') AS sorted_units
   FROM claims
-  WHERE kind IN ('target', 'baseline') AND level_value IS NULL AND measure_kind IN ('count', 'communes')
+  WHERE kind IN ('target', 'baseline', 'added', 'cumulative') AND level_value IS NULL
+    AND measure_kind IN ('count', 'communes')
 ),
 candidates AS (
   SELECT k.doc_id, k.claim_no, k.value, k.value_text, k.sorted_units, l.table_no, l.row_path, l.column_label,
          l.total, l.page,
          lu.units,
          coalesce(k.sorted_units = lu.units, false) AS same_units,
-         (k.kind = 'baseline') = l.is_result AS kind_fits,
+         CASE k.kind WHEN 'baseline' THEN l.line_kind = 'baseline'
+                     WHEN 'cumulative' THEN l.line_kind IS NULL OR l.line_kind = 'cumulative'
+                     ELSE l.line_kind IS DISTINCT FROM 'baseline' AND l.line_kind IS DISTINCT FROM 'cumulative'
+         END AS kind_fits,
          abs(l.total - k.value) <= equal_tolerance(k.value) AS same_value
   FROM countable k
   JOIN lines l ON l.doc_id = k.doc_id AND counts(l.counted, k.measure)
@@ -74,8 +90,8 @@ candidates AS (
     AND lu.column_label IS NOT DISTINCT FROM l.column_label
   QUALIFY row_number() OVER (
     PARTITION BY k.doc_id, k.claim_no
-    ORDER BY same_units DESC, kind_fits DESC, same_value DESC, l.is_part, l.n_parts, l.table_no, l.row_path,
-      l.column_label
+    ORDER BY same_units DESC, (kind_fits AND same_value) DESC, kind_fits DESC, same_value DESC, l.is_part, l.n_parts,
+      l.table_no, l.row_path, l.column_label
   ) = 1
 )
 SELECT doc_id, 'claim_vs_annex' AS check_name, table_no, row_path, column_label, NULL AS unit_code,

@@ -14,7 +14,7 @@ from typing import Any
 from pipeline.document import Document
 from pipeline.records import FootnoteItemRow, FootnoteRow
 from pipeline.text import normalize_text, parse_number
-from pipeline.vocabulary import alternation, unit_type_words
+from pipeline.vocabulary import alternation, measure_words, unit_type_words
 
 NUMBER = r"\d[\d.,]*"
 # One capitalised syllable (Vietnamese names write every syllable with a capital).
@@ -27,8 +27,12 @@ ITEM_RE = re.compile(
 STATED_TOTAL_RE = re.compile(
     rf"(?i:tổng\s+(?:số|cộng)?)[^;()]*?(?:là|gồm|có|:|=)\s*(?P<value>{NUMBER})\s+(?P<measure>[^\W\d]+)"
 )
-# The number (and its measure word) right before a footnote marker: "có 42 thôn¹".
-ANCHOR_RE = re.compile(rf"(?P<value>{NUMBER})\s*(?P<measure>%|[^\W\d]+)?\s*$")
+# A figure and its measure word: "42 thôn", "3.500,5 triệu đồng", "80%".
+FIGURE_RE = re.compile(
+    rf"(?<![\w.,])(?P<value>{NUMBER}(?<![.,]))\s*(?P<measure>%|(?:{alternation(measure_words())})(?!\w)|[^\W\d]+)?"
+)
+# A clause ends at a semicolon, a colon or a sentence's full stop: the marker speaks of a figure in its own.
+CLAUSE_BREAK_RE = re.compile(r"[;:]|\.\s")
 ANCHOR_CONTEXT_CHARS = 60
 
 
@@ -87,6 +91,18 @@ def _items(doc: Document, number: str, text: str, page: int | None) -> list[Foot
     return items
 
 
+ANCHOR_MAX_WORDS = 2  # words between a figure's measure and the marker that still belong to it ("thôn, bản¹")
+
+
+def _close(between: str) -> bool:
+    return len(re.findall(r"\w+", between)) <= ANCHOR_MAX_WORDS
+
+
+def _is_year(text: str) -> bool:
+    """A year in a clause ('đến năm 2025') is when, not how many."""
+    return bool(re.fullmatch(r"(19|20)\d{2}", text))
+
+
 def _anchors(doc: Document) -> dict[str, dict[str, Any]]:
     """Footnote number -> the figure its marker is attached to in the body, if there is one."""
     anchors: dict[str, dict[str, Any]] = {}
@@ -94,7 +110,11 @@ def _anchors(doc: Document) -> dict[str, dict[str, Any]]:
         for ref in paragraph.footnote_refs:
             before = paragraph.text[: ref.offset]
             context = normalize_text(before[-ANCHOR_CONTEXT_CHARS:])
-            match = ANCHOR_RE.search(before.rstrip())
+            # The figure the marker follows: the last one of its clause, a word or two before it
+            # ("có 42 thôn, bản¹" is 42; "100% số thôn thuộc các xã biên giới²" explains the communes).
+            clause = CLAUSE_BREAK_RE.split(before)[-1]
+            figures = [m for m in FIGURE_RE.finditer(clause) if not _is_year(m.group("value"))]
+            match = figures[-1] if figures and _close(clause[figures[-1].end() :]) else None
             value = parse_number(match.group("value")) if match else None
             anchors.setdefault(
                 ref.number,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Document, Paragraph
+from pipeline.parsers.equations import find_equations
 from pipeline.records import ClaimRow
 from pipeline.text import normalize_text, parse_number
 from pipeline.vocabulary import alternation, claim_measure_words, has_kind, measure_by_word, unit_type_words
@@ -42,18 +43,22 @@ def _clauses(sentence: str) -> list[str]:
     return [c.strip() for c in re.split(r";\s*", sentence) if c.strip()]
 
 
-def _kind(clause: str, sentence: str, measure: str, before: str) -> str:
+# Kinds read from the words before a figure, nearest first: 'có thêm 02 xã ..., nâng tổng số lên
+# 03 xã' holds an added and a cumulative figure in one clause.
+PLAN_KINDS = ("cumulative", "added", "baseline", "target")
+
+
+def _kind(clause: str, sentence: str, measure: str, before: str, local: str) -> str:
     if has_kind(before[-40:], "average", "claim"):
         return "average"
     if measure == "%":
         return "share"
     if has_kind(before[-25:], "below", "claim") and has_kind(clause, "none_left", "claim"):
         return "floor"
-    for text in (clause, sentence):
-        if has_kind(text, "baseline", "claim"):
-            return "baseline"
-        if has_kind(text, "target", "claim"):
-            return "target"
+    for text in (local, clause, sentence):
+        for kind in PLAN_KINDS:
+            if has_kind(text, kind, "claim"):
+                return kind
     return "statement"
 
 
@@ -102,7 +107,9 @@ def _clause_claims(
     doc: Document, paragraph: Paragraph, paragraph_no: int, context: tuple[str, str, str], clause: str, offset: int
 ) -> list[ClaimRow]:
     section, sentence, paragraph_text = context
-    matches = list(CLAIM_RE.finditer(clause))
+    equations = find_equations(clause)
+    # A figure inside an equation is one of its terms, checked with it.
+    matches = [m for m in CLAIM_RE.finditer(clause) if not any(e.start <= m.start() < e.end for e in equations)]
     found: list[ClaimRow] = []
     level_spans: list[tuple[int, int]] = []
     for index, match in enumerate(matches):
@@ -118,6 +125,7 @@ def _clause_claims(
         nearby = before[-80:] + " " + clause[match.end() : match.end() + 40]
         units = named_units(following)
         vocabulary = measure_by_word(measure)
+        local = clause[matches[index - 1].end() if index else 0 : match.start()]  # since the figure before
         found.append(
             ClaimRow(
                 doc_id=doc.doc_id,
@@ -132,7 +140,7 @@ def _clause_claims(
                 measure=measure,
                 measure_kind=vocabulary.kind if vocabulary else ("percent" if measure == "%" else None),
                 measure_scale=vocabulary.scale if vocabulary else None,
-                kind=_kind(clause, sentence, measure, before),
+                kind=_kind(clause, sentence, measure, before, local),
                 period=_period(clause, sentence, paragraph_text, section),
                 level_value=float(level.group("level")) if level else None,
                 at_standard=not level and has_kind(nearby, "at_standard", "claim"),
@@ -141,4 +149,15 @@ def _clause_claims(
                 source_file=doc.source_file,
             )
         )
+    for equation in equations:
+        found.append(
+            ClaimRow(
+                doc_id=doc.doc_id, claim_no=offset + len(found) + 1, paragraph_no=paragraph_no, section=section or None,
+                sentence=sentence, clause=clause, value=equation.result,
+                value_text=f"{equation.expression} = {equation.result_text}", kind="equation",
+                expression=equation.expression, expression_value=equation.value, expression_terms=equation.terms,
+                period=_period(clause, sentence, paragraph_text, section), at_standard=False, page=paragraph.page,
+                source_file=doc.source_file,
+            )
+        )  # fmt: skip
     return found

@@ -18,8 +18,8 @@ def test_seed_claims(seed_db: duckdb.DuckDBPyConnection, seed_docx_id: str) -> N
         ).fetchall()
     }
     expected = {
-        ("02 xã", "xã", "target"),  # có thêm 02 xã đạt chuẩn (xã Sung Trà và xã Niêm Sơn)
-        ("03 xã", "xã", "target"),  # nâng tổng số ... là 03 xã
+        ("02 xã", "xã", "added"),  # có thêm 02 xã đạt chuẩn (xã Sung Trà và xã Niêm Sơn)
+        ("03 xã", "xã", "cumulative"),  # nâng tổng số ... là 03 xã
         ("109 thôn", "thôn", "target"),
         ("02 xã", "xã", "baseline"),  # 02 xã đạt 13 tiêu chí ...
         ("01 xã", "xã", "baseline"),  # 01 xã đạt 9 tiêu chí; 01 xã đạt chuẩn
@@ -32,7 +32,7 @@ def test_seed_claims(seed_db: duckdb.DuckDBPyConnection, seed_docx_id: str) -> N
     assert expected <= claims
     named = seed_db.execute(
         "SELECT unit_names_raw, unit_codes, period FROM claims WHERE doc_id = ? AND value_text = '02 xã' "
-        "AND kind = 'target'",
+        "AND kind = 'added'",
         [seed_docx_id],
     ).fetchall()
     assert named == [("Sung Trà; Niêm Sơn", "00787; 00817", "2025")]

@@ -19,7 +19,7 @@ def test_kinds_of_claims() -> None:
     kinds = [(c.value, c.measure, c.kind, c.period) for c in claims]
     assert kinds == [
         (4.0, "thôn", "baseline", "2020"),
-        (6.0, "xã", "target", "2025"),
+        (6.0, "xã", "added", "2025"),
         (15.5, "tiêu chí/xã", "average", "2025"),
         (12.0, "tiêu chí", "floor", None),
         (80.0, "%", "share", None),
