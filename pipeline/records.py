@@ -259,6 +259,7 @@ class ClaimRow:
     measure: str | None = None
     measure_kind: str | None = None
     measure_scale: float | None = None
+    states_total: bool | None = None
     kind: str
     expression: str | None = None
     expression_value: float | None = None
@@ -381,6 +382,17 @@ class VocabularyMeasureKindRow:
     measure_kind: str
     additive: bool
     rounded: bool
+
+
+@dataclass(kw_only=True, slots=True)
+class VocabularyKindWordRow:
+    """The words of the vocabulary (pipeline/data/vocabulary/kinds.csv) that say what a line or a figure of the
+    text is: total, baseline, target ...; for checks that match what a claim names."""
+
+    TABLE: ClassVar[str] = "vocabulary_kind_words"
+    word: str
+    kind: str
+    used_in: str
 
 
 @dataclass(kw_only=True, slots=True)

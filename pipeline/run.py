@@ -48,6 +48,7 @@ REFERENCE_BUILDERS: dict[str, Callable[[], pd.DataFrame]] = {
     "unit_crosswalk": build_crosswalk,
     "vocabulary_measures": lambda: reference_frames()["vocabulary_measures"],
     "vocabulary_measure_kinds": lambda: reference_frames()["vocabulary_measure_kinds"],
+    "vocabulary_kind_words": lambda: reference_frames()["vocabulary_kind_words"],
     "programme_constants": lambda: reference_frames()["programme_constants"],
 }
 

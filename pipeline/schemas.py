@@ -60,6 +60,7 @@ REFERENCE_TABLES = (
     "unit_crosswalk",
     "vocabulary_measures",
     "vocabulary_measure_kinds",
+    "vocabulary_kind_words",
     "programme_constants",
 )
 TABLE_ORDER = ("documents", *DOCUMENT_TABLES, *REFERENCE_TABLES, "checks", "quarantine")

@@ -249,10 +249,18 @@ def has_kind(text: str, kind: str, where: str) -> bool:
 TOTAL_KINDS = ("total", "area_total")
 
 
+def mentions_total(text: str) -> bool:
+    """Whether the words before a figure of the text say it is a total ('Tổng kinh phí thực hiện là')."""
+    return has_kind(text, "total", "claim")
+
+
 def total_word(label: str) -> KindWord | None:
     """The total word a label opens with ('Tổng cộng', 'Cộng', 'Toàn tỉnh'), the longest if several."""
     marked, key = text_key(label)
-    found = [w for w in kind_words() if w.kind in TOTAL_KINDS and starts_with_word(key, word_key(w.word, marked))]
+    found = [
+        w for w in kind_words()
+        if w.kind in TOTAL_KINDS and "row" in w.where and starts_with_word(key, word_key(w.word, marked))
+    ]  # fmt: skip
     return max(found, key=lambda w: len(w.word)) if found else None
 
 
@@ -355,8 +363,11 @@ def programme_constants() -> dict[str, float]:
 def reference_frames() -> dict[str, pd.DataFrame]:
     """The vocabulary as tables beside the reference tables, for checks to join instead of spelling
     words: vocabulary_measures (scales for converting money and areas), vocabulary_measure_kinds
-    (which kinds add up, which are printed rounded), programme_constants."""
+    (which kinds add up, which are printed rounded), vocabulary_kind_words, programme_constants."""
     return {
+        "vocabulary_kind_words": pd.DataFrame(
+            [{"word": w.word, "kind": w.kind, "used_in": " ".join(sorted(w.where))} for w in kind_words()]
+        ),
         "vocabulary_measure_kinds": pd.DataFrame(
             [{"measure_kind": kind, "additive": additive, "rounded": rounded}
              for kind, (additive, rounded) in measure_kinds().items()]

@@ -15,7 +15,14 @@ from pipeline.document import Document, Paragraph
 from pipeline.parsers.equations import find_equations
 from pipeline.records import ClaimRow
 from pipeline.text import normalize_text, parse_number
-from pipeline.vocabulary import alternation, claim_measure_words, has_kind, measure_by_word, unit_type_words
+from pipeline.vocabulary import (
+    alternation,
+    claim_measure_words,
+    has_kind,
+    measure_by_word,
+    mentions_total,
+    unit_type_words,
+)
 
 # Measure words of plan documents, longest first so "tiêu chí/xã" wins over "tiêu chí".
 CLAIM_RE = re.compile(
@@ -141,6 +148,7 @@ def _clause_claims(
                 measure_kind=vocabulary.kind if vocabulary else ("percent" if measure == "%" else None),
                 measure_scale=vocabulary.scale if vocabulary else None,
                 kind=_kind(clause, sentence, measure, before, local),
+                states_total=mentions_total(local),
                 period=_period(clause, sentence, paragraph_text, section),
                 level_value=float(level.group("level")) if level else None,
                 at_standard=not level and has_kind(nearby, "at_standard", "claim"),

@@ -69,5 +69,7 @@ def test_column_roles_from_header_words() -> None:
 def test_programme_constants_and_their_sql_tables() -> None:
     assert v.programme_constants()["national_commune_criteria"] == 19
     frames = v.reference_frames()
-    assert set(frames) == {"vocabulary_measures", "vocabulary_measure_kinds", "programme_constants"}
+    assert set(frames) == {
+        "vocabulary_measures", "vocabulary_measure_kinds", "vocabulary_kind_words", "programme_constants"
+    }
     assert "not_a_measure" not in set(frames["vocabulary_measures"]["measure_kind"])
