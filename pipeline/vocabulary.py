@@ -21,7 +21,7 @@ FOLDER = ("data", "vocabulary")
 LEVELS = ("commune", "district", "province")
 # Measure kinds a header or caption names as its unit ("(triệu đồng)", "Đơn vị: ha"): physical
 # quantities, as opposed to things counted.
-QUANTITY_KINDS = frozenset({"money", "area", "length", "volume", "mass"})
+QUANTITY_KINDS = frozenset({"money", "area", "length", "volume", "mass", "percent"})
 # Measure kinds of things counted one by one: what an annex line's `counted` lists.
 COUNT_KINDS = frozenset({"count", "communes"})
 

@@ -35,7 +35,7 @@ TEXT_ROLES = frozenset({"notes", "formula", "measure", "text", "period", "catego
 FIGURE_ROLES = frozenset({"total", "unit", "value"})
 HEADER_ROLES = frozenset({"marker", "notes", "formula"})
 # What a header says the figures are, when the figures bear it out.
-HEADER_KINDS = frozenset({"score", "rank", "index", "coordinate", "code", "unit_price"})
+HEADER_KINDS = frozenset({"score", "rank", "index", "coordinate", "code", "unit_price", "percent"})
 MEASURE_HEADER_WORDS = alternation(column_role_words("measure") + column_role_words("measure_or_label"))
 # "(triệu đồng)", "(ĐVT: km)" at the end of a header; "Đơn vị tính: VNĐ" as a caption line.
 HEADER_MEASURE_RE = re.compile(

@@ -26,7 +26,7 @@ from pipeline.vocabulary import (
 
 # Measure words of plan documents, longest first so "tiêu chí/xã" wins over "tiêu chí".
 CLAIM_RE = re.compile(
-    rf"(?<![\w/.,-])(?:(?P<low>\d+)\s*-\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*"
+    rf"(?<![\w/.,-])(?:(?P<low>\d+)\s*-\s*)?(?P<value>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*"
     rf"(?P<measure>%|(?:{alternation(claim_measure_words())})(?![\w]))"
 )
 LEVEL_RE = re.compile(r"^\s*đạt\s+(?P<level>\d+)\s+tiêu chí")
