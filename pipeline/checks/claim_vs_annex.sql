@@ -75,7 +75,8 @@ countable AS (
     AND measure_kind IN ('count', 'communes')
 ),
 candidates AS (
-  SELECT k.doc_id, k.claim_no, k.value, k.value_text, k.sorted_units, l.table_no, l.row_path, l.column_label,
+  SELECT k.doc_id, k.claim_no, k.value, k.value_text, k.sorted_units, k.measure, k.kind AS claim_kind, l.table_no,
+         l.row_path, l.column_label,
          l.total, l.page,
          lu.units,
          coalesce(k.sorted_units = lu.units, false) AS same_units,
@@ -99,6 +100,12 @@ SELECT doc_id, 'claim_vs_annex' AS check_name, table_no, row_path, column_label,
   total AS expected, value AS actual, value - total AS difference, equal_tolerance(total) AS tolerance,
   CASE WHEN NOT same_value THEN 'fail'
        WHEN sorted_units IS NOT NULL AND NOT same_units THEN 'fail' ELSE 'pass' END AS status,
+  printf('the line that counts %s and is %s, like the claim', measure, coalesce(claim_kind, 'a line')) AS asserted_by,
+  'exact: things counted' AS tolerance_reason,
+  CASE WHEN NOT same_value AND abs(total * 1000 - value) <= equal_tolerance(value) THEN 'a thousandfold slip'
+       WHEN NOT same_value THEN 'the text and the annex disagree: one was revised without the other'
+       WHEN sorted_units IS NOT NULL AND NOT same_units
+         THEN 'the text names other units than the annex line gives figures to' END AS diagnosis,
   printf('claim %d "%s" against table %d, row %s%s total %s (page %s)%s', claim_no, value_text, table_no, row_path,
          coalesce(printf(', column "%s"', column_label), ''), fmt(total), coalesce(CAST(page AS VARCHAR), '-'),
          CASE WHEN sorted_units IS NULL THEN ''

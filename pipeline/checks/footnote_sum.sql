@@ -21,6 +21,11 @@ SELECT s.doc_id, 'footnote_sum' AS check_name, NULL AS table_no, NULL AS row_pat
   t.target AS expected, s.item_sum AS actual, s.item_sum - t.target AS difference,
   equal_tolerance(t.target) AS tolerance,
   check_status(t.target, s.item_sum, equal_tolerance(t.target)) AS status,
+  CASE t.side WHEN 'anchor' THEN 'the footnote explains the figure its marker follows'
+       ELSE 'the footnote states its own total' END AS asserted_by,
+  'exact: things counted' AS tolerance_reason,
+  CASE WHEN abs(s.item_sum - t.target) > equal_tolerance(t.target)
+       THEN 'an item left out or mistyped in the footnote, or the figure in the text not updated' END AS diagnosis,
   printf('footnote %d: %d items sum to %s %s against %s %s',
          s.footnote_no, s.n_items, fmt(s.item_sum), coalesce(s.measure, ''),
          CASE t.side WHEN 'anchor' THEN 'the figure its marker follows in the text' ELSE 'the total it states' END,
@@ -28,6 +33,7 @@ SELECT s.doc_id, 'footnote_sum' AS check_name, NULL AS table_no, NULL AS row_pat
 FROM sums s JOIN targets t ON t.doc_id = s.doc_id AND t.footnote_no = s.footnote_no
 UNION ALL
 SELECT s.doc_id, 'footnote_sum', NULL, NULL, NULL, NULL, NULL, s.footnote_no, NULL, s.item_sum, NULL, NULL, 'warn',
+  NULL, NULL, NULL,
   printf('footnote %d: %d items sum to %s but neither the text nor the footnote gives a total to check them against',
          s.footnote_no, s.n_items, fmt(s.item_sum))
 FROM sums s

@@ -52,6 +52,12 @@ SELECT coalesce(i.doc_id, a.doc_id) AS doc_id, 'footnote_vs_annex' AS check_name
   a.value AS expected, i.value AS actual, i.value - a.value AS difference,
   equal_tolerance(a.value) AS tolerance,
   check_status(a.value, i.value, equal_tolerance(a.value)) AS status,
+  'the annex line whose total is the figure the footnote explains' AS asserted_by,
+  'exact: things counted' AS tolerance_reason,
+  CASE WHEN a.value IS NULL THEN 'a unit missing from the annex line: the footnote lists it, the line has no figure for it'
+       WHEN i.value IS NULL THEN 'a unit missing from the footnote: the annex line has a figure for it'
+       WHEN abs(a.value - i.value) > equal_tolerance(a.value)
+         THEN 'the footnote and the annex were edited apart: this unit''s figure differs' END AS diagnosis,
   CASE
     WHEN a.value IS NULL THEN printf('footnote %d lists "%s" (%s) but table %d, line %s has no figure for that unit',
                                      i.footnote_no, i.item_text, i.unit_code, i.table_no, i.line)
@@ -65,7 +71,7 @@ FROM items i
 FULL OUTER JOIN annex a ON a.doc_id = i.doc_id AND a.footnote_no = i.footnote_no AND a.unit_code = i.unit_code
 UNION ALL
 SELECT f.doc_id, 'footnote_vs_annex', NULL, NULL, NULL, NULL, NULL, f.footnote_no, f.anchor_value, NULL, NULL, NULL,
-  'warn',
+  'warn', NULL, NULL, NULL,
   printf('footnote %d explains "%s" (%s) but no annex line has that total with all the units it names',
          f.footnote_no, f.anchor_context, fmt(f.anchor_value))
 FROM anchored f

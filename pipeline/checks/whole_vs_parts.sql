@@ -62,9 +62,9 @@ explained AS (
                      fmt(p.value * factor))
        FROM unnest(parts) AS t(p), (VALUES (1000.0), (0.001)) AS s(factor)
        WHERE abs(parts_sum - p.value + p.value * factor - whole_value)
-             <= greatest(tolerance_used, 0.001 * abs(difference)) LIMIT 1),
-      CASE WHEN abs(whole_value * 1000 - parts_sum) <= greatest(tolerance_used, 0.001 * abs(difference))
-             OR abs(whole_value / 1000 - parts_sum) <= greatest(tolerance_used, 0.001 * abs(difference))
+             <= greatest(tolerance_used, 1e-5 * abs(whole_value)) LIMIT 1),
+      CASE WHEN abs(whole_value * 1000 - parts_sum) <= greatest(tolerance_used, 1e-5 * abs(parts_sum))
+             OR abs(whole_value / 1000 - parts_sum) <= greatest(tolerance_used, 1e-5 * abs(parts_sum))
            THEN printf('the total %s is a thousand times off its parts (%s): a scale slip', whole_text,
                        fmt(parts_sum)) END,
       -- two neighbouring digits swapped in a part or in the total

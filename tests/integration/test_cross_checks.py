@@ -112,3 +112,27 @@ def test_the_tolerance_follows_the_decimals_shown(tmp_path: Path) -> None:
     # 20,1 + 30,1 + 50,8 = 101,0 against 100,5: 0,5 off, beyond four figures rounded to 0,1 (±0,2)
     assert (status, round(difference, 6), round(tolerance, 6)) == ("fail", 0.5, 0.2)
     assert "1 decimals" in reason
+
+
+def test_each_failure_names_its_likely_cause(tmp_path: Path) -> None:
+    slips = table(
+        "DỰ TOÁN",
+        ["TT", "Nội dung", "Kinh phí"],
+        [["I", "Xây dựng", "1.200.000"], ["1", "Nhà A", "700.000"], ["2", "Nhà B", "500.000"], ["3", "Sân", "300.000"],
+         ["II", "Thiết bị", "2.492.000.000"], ["1", "Máy tính", "2.492.000"], ["2", "Máy in", "0"],
+         ["III", "Đào tạo", "5.592"], ["1", "Lớp 1", "2.184"], ["2", "Lớp 2", "3.048"],
+         ["IV", "Khảo sát", "900"], ["1", "Đợt 1", "400"], ["2", "Đợt 2", "300"], ["3", "Đợt 3", "200"],
+         ["V", "Thẩm định", "1.000"], ["1", "Hồ sơ", "1.000"], ["VI", "Quản lý", "350"], ["1", "Chi phí", "350"]],
+        caption="Đơn vị tính: đồng",
+    )  # fmt: skip
+    # Three sections of six add up: the table claims its sections are sums, and the others fail.
+    con = run(tmp_path, ("slips", plan(HEADER, ["Dự toán kèm theo."], [slips])))
+    diagnoses = dict(
+        con.execute(
+            "SELECT row_path, diagnosis FROM checks WHERE status = 'fail' AND check_name = 'parent_vs_children'"
+        ).fetchall()
+    )
+    assert set(diagnoses) == {"I", "II", "III"}
+    assert diagnoses["I"] == "the total leaves out I.3 Sân (300.000): without it the parts add up"
+    assert "II.1 Máy tính prints 2.492.000: a thousandfold slip" in diagnoses["II"]
+    assert "swapped" in diagnoses["III"] and "3408" in diagnoses["III"].replace(".", "")
