@@ -260,6 +260,7 @@ class ClaimRow:
     measure_kind: str | None = None
     measure_scale: float | None = None
     states_total: bool | None = None
+    subject: str | None = None
     kind: str
     expression: str | None = None
     expression_value: float | None = None

@@ -20,6 +20,20 @@ DASHES = "-–—‒−"
 BLANK_VALUES = frozenset({"", "-", "–", "—", "x", "X", "...", "…"})
 
 _SPACE_RE = re.compile(r"\s+")
+
+
+def _vietnamese_capitals() -> str:
+    """Every capital letter of Vietnamese: A-Z, Đ, and each vowel with its marks (Ắ, Ờ, Ự ...). A
+    range such as À-Ỹ would also take the small letters that Unicode interleaves with them."""
+    vowels = "aăâeêioôơuưy"
+    marks = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    letters = {unicodedata.normalize("NFC", v + m).upper() for v in vowels for m in marks}
+    return "".join(sorted(letters | set("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")))
+
+
+# A regex class of one capital letter, for names: "[" + CAPITALS + "]".
+CAPITALS = _vietnamese_capitals()
+CAPITAL = f"[{CAPITALS}]"
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 

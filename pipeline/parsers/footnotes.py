@@ -13,12 +13,12 @@ from typing import Any
 
 from pipeline.document import Document
 from pipeline.records import FootnoteItemRow, FootnoteRow
-from pipeline.text import normalize_text, parse_number
+from pipeline.text import CAPITAL, normalize_text, parse_number
 from pipeline.vocabulary import alternation, measure_words, unit_type_words
 
 NUMBER = r"\d[\d.,]*"
 # One capitalised syllable (Vietnamese names write every syllable with a capital).
-NAME_WORD = r"[A-ZÀ-ỸĐ][^\s\d;,:.()]*"
+NAME_WORD = rf"{CAPITAL}[^\s\d;,:.()]*"
 UNIT_PREFIX = rf"(?:(?:{alternation(unit_type_words())})\s+)?"
 ITEM_RE = re.compile(
     rf"(?<![\w]){UNIT_PREFIX}(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}})\s*[:(–-]?\s*"

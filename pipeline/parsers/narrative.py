@@ -14,7 +14,7 @@ import re
 from pipeline.document import Document, Paragraph
 from pipeline.parsers.equations import find_equations
 from pipeline.records import ClaimRow
-from pipeline.text import normalize_text, parse_number
+from pipeline.text import CAPITAL, CAPITALS, normalize_text, parse_number
 from pipeline.vocabulary import (
     alternation,
     claim_measure_words,
@@ -34,15 +34,30 @@ HEADING_RE = re.compile(r"^(?:[IVXLC]+[-.)]|\d+(?:\.\d+)*[.)])\s+\S")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 COMMUNE_WORDS = alternation(unit_type_words("commune"))
 NAMED_UNITS_RE = re.compile(
-    rf"(?:{COMMUNE_WORDS})\s+((?:[A-ZÀ-ỸĐ][^\s,;.()]*\s?)+(?:(?:,\s*|\s+và\s+)(?:(?:{COMMUNE_WORDS})\s+)?"
-    r"(?:[A-ZÀ-ỸĐ][^\s,;.()]*\s?)+)*)"
+    rf"(?:{COMMUNE_WORDS})\s+((?:{CAPITAL}[^\s,;.()]*\s?)+(?:(?:,\s*|\s+và\s+)(?:(?:{COMMUNE_WORDS})\s+)?"
+    rf"(?:{CAPITAL}[^\s,;.()]*\s?)+)*)"
 )
 COMMUNE_PREFIX_RE = re.compile(rf"^(?:{COMMUNE_WORDS})\s+")
+# What a figure in parentheses is about: the name right before the bracket, from its first capitalised
+# word ("Âu Lâu (86,83%)", "Cụm công nghiệp Đầm Hồng (16 ha, 23 dự án, ...)").
+SUBJECT_RE = re.compile(r"(?P<words>(?:[^\s,;:()]+\s+){0,6}[^\s,;:()]+)\s*\($")
+
+
+def subject_of(before: str) -> str | None:
+    """The name a figure is given to when it stands in parentheses after it; None otherwise."""
+    opening = before.rfind("(")
+    if opening < 0 or ")" in before[opening:]:
+        return None
+    match = SUBJECT_RE.search(before[: opening + 1])
+    words = match["words"].split() if match else []
+    while words and not words[0][0].isupper():
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def _sentences(text: str) -> list[str]:
     """Sentences of a paragraph: split at '. ' before a capital, keeping decimals and dates whole."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-ỸĐ\-+])", text)
+    parts = re.split(rf"(?<=[.!?])\s+(?=[{CAPITALS}\-+])", text)
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -149,6 +164,7 @@ def _clause_claims(
                 measure_scale=vocabulary.scale if vocabulary else None,
                 kind=_kind(clause, sentence, measure, before, local),
                 states_total=mentions_total(local),
+                subject=subject_of(before),
                 period=_period(clause, sentence, paragraph_text, section),
                 level_value=float(level.group("level")) if level else None,
                 at_standard=not level and has_kind(nearby, "at_standard", "claim"),

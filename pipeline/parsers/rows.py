@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.text import CAPITAL
+
 ROMAN_RE = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 ARABIC_RE = re.compile(r"^\d+(?:\.\d+)*$")
 LETTER_RE = re.compile(r"^[a-zđ]$")
@@ -61,7 +63,7 @@ def read_marker(text: str, previous_letter: str | None = None) -> RowMarker | No
 
 
 # A heading row merged across the table may set its marker apart by a space only: "B Khu vực ...".
-HEADING_MARKER_RE = re.compile(r"^(?P<marker>[IVXLC]+|[A-F])\s+(?P<rest>[A-ZÀ-ỸĐ]\S*\s.*)$", re.DOTALL)
+HEADING_MARKER_RE = re.compile(rf"^(?P<marker>[IVXLC]+|[A-F])\s+(?P<rest>{CAPITAL}\S*\s.*)$", re.DOTALL)
 
 
 def split_marker(label: str, heading: bool = False) -> tuple[str, str]:
