@@ -87,14 +87,28 @@ class ExtractionCache:
 
     def store(self, frames: dict[str, pd.DataFrame]) -> None:
         """Add validated records of successful extractions, each row carrying its `cache_key`
-        (failures are not stored: they are retried next run, the fix may be outside the file)."""
+        (failures are not stored: they are retried next run, the fix may be outside the file).
+
+        One transaction per batch: a run killed while storing leaves none of the batch's rows, so
+        a key in `documents` always means all of its rows are there. A key already stored (by a
+        run that was racing this one) is replaced, never taken twice."""
+        keys = sorted({key for frame in frames.values() if not frame.empty for key in frame["cache_key"]})
         with duckdb.connect(str(self.database)) as con:
-            for name, frame in frames.items():
-                if frame.empty:
-                    continue
-                con.register("incoming", frame)
-                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming")
-                con.unregister("incoming")
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.register("incoming_keys", pd.DataFrame({"cache_key": keys}, dtype="object"))
+                for name in self.tables:
+                    con.execute(f"DELETE FROM {name} WHERE cache_key IN (SELECT cache_key FROM incoming_keys)")
+                for name, frame in frames.items():
+                    if frame.empty:
+                        continue
+                    con.register("incoming", frame)
+                    con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming")
+                    con.unregister("incoming")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
 
     def save_index(self) -> None:
         temporary = self.index_path.with_suffix(f".{os.getpid()}.tmp")

@@ -11,15 +11,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.checks import recheck_database
-from pipeline.publish import write_package
+from pipeline.limits import DEFAULT_LIMITS, Limits
+from pipeline.outputs import OutputBusy, OutputUnwritable, csvs_match, output_lock
+from pipeline.publish import write_csvs, write_package
 from pipeline.report import write_report
-from pipeline.run import DATABASE_NAME, RunSummary, run_extract, summarize
+from pipeline.run import DATABASE_NAME, RunRefused, RunSummary, run_extract, summarize
 
+log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_USAGE = 2  # argparse's own code for a wrong command line
 EXIT_DOCUMENTS_FAILED = 3
 EXIT_CHECKS_FAILED = 4
 EXIT_NO_DATABASE = 5
+EXIT_BUSY = 6  # another run is writing the output folder
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m pipeline",
         description="Turn Vietnamese planning documents (DOCX, PDF) into validated, cross-checked tables.",
         epilog="Exit codes: 0 all read and all checks passed (warnings allowed); 2 wrong command line; "
-        "3 a document could not be read; 4 a check failed; 5 no database to work on (run extract first).",
+        "3 a document could not be read; 4 a check failed; 5 no database to work on (run extract first); "
+        "6 another run is writing the output folder.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every step, not only problems")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -48,6 +53,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract on a Dask cluster (e.g. tcp://scheduler:8786) instead of this machine; needs 'distributed'",
     )
     extract.add_argument("--no-cache", action="store_true", help="parse every document again, ignoring <out>/cache")
+    extract.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write empty outputs when the raw folder holds no document (refused otherwise, exit 2)",
+    )
+    defaults = DEFAULT_LIMITS
+    extract.add_argument("--max-pages", type=int, default=defaults.max_pages,
+                         help=f"a document with more pages fails (default: {defaults.max_pages})")  # fmt: skip
+    extract.add_argument(
+        "--max-page-megapixels",
+        type=float,
+        default=defaults.max_page_megapixels,
+        help=f"a page to OCR with a larger picture fails its document (default: {defaults.max_page_megapixels:g})",
+    )
+    extract.add_argument("--max-seconds", type=float, default=defaults.max_seconds,
+                         help=f"time allowed to read one document (default: {defaults.max_seconds:g})")  # fmt: skip
     check = commands.add_parser(
         "check",
         help="run the cross-checks again on <out>/plans.duckdb and print their summary",
@@ -94,7 +115,7 @@ def executor_for(jobs: int, dask_scheduler: str | None) -> Iterator[Executor | N
 def print_summary(summary: RunSummary) -> None:
     print(
         f"documents: {summary.documents_ok} ok, {summary.documents_failed} failed, "
-        f"{summary.documents_skipped} skipped (need OCR or LibreOffice) "
+        f"{summary.documents_skipped} skipped (need OCR or LibreOffice), {summary.documents_duplicate} duplicates "
         f"({summary.documents_parsed} parsed, {summary.documents_cached} from cache); "
         f"annex tables: {summary.tables}; cells: {summary.cells}; "
         f"checks: {summary.checks_passed} passed, {summary.checks_failed} failed, "
@@ -117,17 +138,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    try:
+        return run_command(args)
+    except (RunRefused, OutputUnwritable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+
+
+def run_command(args: argparse.Namespace) -> int:
     if args.command == "extract":
         with executor_for(args.jobs, args.dask_scheduler) as executor:
-            summary = run_extract(args.raw, args.out, executor, use_cache=not args.no_cache)
+            limits = Limits(args.max_pages, args.max_page_megapixels, args.max_seconds)
+            summary = run_extract(args.raw, args.out, executor, not args.no_cache, args.allow_empty, limits)
         print_summary(summary)
         return exit_code(summary)
     database = args.out / DATABASE_NAME
     if not database.exists():
         print(f"no database at {database}: run 'python -m pipeline extract' first", file=sys.stderr)
         return EXIT_NO_DATABASE
+    with output_lock(args.out):
+        return run_on_database(args, database)
+
+
+def run_on_database(args: argparse.Namespace, database: Path) -> int:
+    """check, publish and report: on the database of the last extraction, its CSVs brought back in
+    step with it first if a run was killed between writing the one and the other."""
+    csv_folder = args.out / "csv"
+    if not csvs_match(database, csv_folder):
+        log.warning("%s is not from the run that wrote %s (a run was stopped between the two): rewriting it",
+                    csv_folder, database)  # fmt: skip
+        write_csvs(database, csv_folder)
     if args.command == "check":
         recheck_database(database)
+        write_csvs(database, csv_folder)
         summary = summarize(database)
         print_summary(summary)
         return exit_code(summary)

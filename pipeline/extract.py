@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.document import Document
-from pipeline.documents import document_row, format_of
+from pipeline.documents import document_row, misnamed
 from pipeline.errors import DocumentError, DocumentSkipped
+from pipeline.limits import DEFAULT_LIMITS, LimitExceeded, Limits, enforced
+from pipeline.manifest import safe_name
 from pipeline.parsers.annex import parse_annex_tables
 from pipeline.parsers.footnotes import parse_footnotes
 from pipeline.parsers.metadata import header_statements, parse_metadata
@@ -25,6 +27,7 @@ from pipeline.places import communes_in
 from pipeline.places.gazetteer import PRE_2025
 from pipeline.places.matcher import UnitMatcher
 from pipeline.places.resolve import resolve_claim_units, resolve_units
+from pipeline.readers.html import read_html
 from pipeline.readers.pdf.reader import read_pdf
 from pipeline.readers.word.doc import read_doc
 from pipeline.readers.word.docx import read_docx
@@ -32,7 +35,7 @@ from pipeline.records import DocumentRow
 
 log = logging.getLogger(__name__)
 Reader = Callable[[Path, str, str], Document]
-READERS: dict[str, Reader] = {"docx": read_docx, "doc": read_doc, "pdf": read_pdf}
+READERS: dict[str, Reader] = {"docx": read_docx, "doc": read_doc, "pdf": read_pdf, "html": read_html}
 
 
 @dataclass
@@ -51,18 +54,33 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_document(path: Path, raw_root: Path, sha256: str | None = None) -> ExtractionResult:
-    """Read and parse one file; `sha256` may be passed when the caller already hashed it."""
-    source_file = path.relative_to(raw_root).as_posix()
+def extract_document(
+    path: Path,
+    raw_root: Path,
+    sha256: str | None = None,
+    source_file: str | None = None,
+    document_limits: Limits = DEFAULT_LIMITS,
+) -> ExtractionResult:
+    """Read and parse one file, within `document_limits`; `sha256` and its name (`source_file`,
+    relative to `raw_root`) may be passed when the caller already has them."""
+    source_file = source_file or safe_name(path.relative_to(raw_root).as_posix())
     sha256 = sha256 or file_sha256(path)
     document = document_row(path, source_file, sha256)
-    reader = READERS.get(format_of(path))
+    reader = READERS.get(document.format)
     if reader is None:
         suffix = path.suffix.lower() or path.name
-        document.error = f"unsupported file type '{suffix}': only .docx, .doc and .pdf files are read; convert it"
+        document.error = (f"unsupported file type '{suffix}': only Word (.docx, .doc), PDF and web pages (.html) "
+                          "are read; convert it to one of those")  # fmt: skip
         return ExtractionResult(document)
     try:
-        return _parse(reader(path, source_file, sha256), document)
+        with enforced(document_limits):
+            doc = reader(path, source_file, sha256)
+            note = misnamed(path, document.format)
+            if note:
+                doc.read_notes.insert(0, note)
+            return _parse(doc, document)
+    except LimitExceeded as exc:
+        document.error = str(exc)
     except DocumentSkipped as exc:
         document.status, document.error = "skipped", str(exc)
     except DocumentError as exc:

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.resources import sql_files
-from pipeline.schemas import all_specs, comment_sql, conform, create_table_sql, table_spec
+from pipeline.schemas import all_specs, comment_sql, conform, create_table_sql, sql_literal, table_spec
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
 
 def copy_cached(con: duckdb.DuckDBPyConnection, cache_database: Path, run_files: pd.DataFrame) -> None:
     """Copy this run's documents from the extraction cache, in SQL, under their current names."""
-    con.execute(f"ATTACH '{cache_database.as_posix()}' AS cache (READ_ONLY)")
+    con.execute(f"ATTACH {sql_literal(cache_database.as_posix())} AS cache (READ_ONLY)")
     con.register("run_files", run_files)
     for spec in all_specs():
         if not _cached(con, spec.name):
@@ -81,10 +81,11 @@ def copy_cached(con: duckdb.DuckDBPyConnection, cache_database: Path, run_files:
 
 
 def _cached(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    # fetchall, not fetchone: DuckDB 2 refuses further work on a connection with a result left unread.
     found = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'cache' AND table_name = ?", [name]
-    ).fetchone()
-    return bool(found and found[0])
+    ).fetchall()
+    return bool(found and found[0][0])
 
 
 def write_database(

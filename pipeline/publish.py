@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from pipeline.schemas import TABLE_ORDER, TableSpec, table_spec
+from pipeline.schemas import TABLE_ORDER, TableSpec, sql_literal, table_spec
 from pipeline.version import pipeline_version
 
 BOM = b"\xef\xbb\xbf"
@@ -47,14 +47,32 @@ def _swap_in(folder: Path, fill: Callable[[Path], None]) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _copy_tables(database: Path, folder: Path, byte_order_mark: bool) -> None:
+def _copy_tables(database: Path, folder: Path, for_spreadsheets: bool) -> None:
+    """Every table as CSV; for spreadsheets with a byte-order mark and formula-like text defused."""
     with duckdb.connect(str(database), read_only=True) as con:
         for name in TABLE_ORDER:
+            spec = table_spec(name)
             path = folder / f"{name}.csv"
-            order = ", ".join(table_spec(name).primary_key) or "ALL"
-            con.execute(f"COPY (SELECT * FROM {name} ORDER BY {order}) TO '{path.as_posix()}' (HEADER, DELIMITER ',')")
-            if byte_order_mark:
+            order = ", ".join(spec.primary_key) or "ALL"
+            columns = ", ".join(
+                _as_text_cell(c.name) if for_spreadsheets and c.type == "string" else c.name for c in spec.columns
+            )
+            con.execute(
+                f"COPY (SELECT {columns} FROM {name} ORDER BY {order}) TO {sql_literal(path.as_posix())} "
+                "(HEADER, DELIMITER ',')"
+            )
+            if for_spreadsheets:
                 _prepend_bom(path)
+
+
+def _as_text_cell(column: str) -> str:
+    """A text Excel would run as a formula ('=HYPERLINK(...)', '+1', '- Xây dựng', '@x') gets a
+    leading apostrophe, which Excel shows as text (OWASP's advice against CSV injection); a number
+    written as text ('-3') is left as it is."""
+    return (
+        f"CASE WHEN regexp_matches({column}, '^[=+@\\t\\r-]') AND TRY_CAST({column} AS DOUBLE) IS NULL "
+        f"THEN '''' || {column} ELSE {column} END AS {column}"
+    )
 
 
 def _prepend_bom(path: Path) -> None:
@@ -67,7 +85,7 @@ def _prepend_bom(path: Path) -> None:
 
 def write_csvs(database: Path, folder: Path) -> list[Path]:
     """Every table as UTF-8 CSV with a header row, replacing `folder` as a whole."""
-    _swap_in(folder, lambda staging: _copy_tables(database, staging, byte_order_mark=False))
+    _swap_in(folder, lambda staging: _copy_tables(database, staging, for_spreadsheets=False))
     return sorted(folder.glob("*.csv"))
 
 
@@ -134,7 +152,7 @@ def write_package(database: Path, folder: Path, extra: Callable[[Path], object] 
     """The publishable folder: BOM-marked CSVs, datapackage.json and whatever `extra` adds."""
 
     def fill(staging: Path) -> None:
-        _copy_tables(database, staging, byte_order_mark=True)
+        _copy_tables(database, staging, for_spreadsheets=True)
         (staging / "datapackage.json").write_text(
             json.dumps(datapackage(staging), ensure_ascii=False, indent=2), encoding="utf-8"
         )

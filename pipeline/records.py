@@ -40,6 +40,8 @@ class DocumentRow:
     n_communes: int | None = None
     n_tables: int | None = None
     n_cells: int | None = None
+    plan_id: str | None = None
+    is_primary_edition: bool | None = None
 
 
 @dataclass(kw_only=True, slots=True)
@@ -442,3 +444,13 @@ class QuarantineRow:
     doc_id: str
     row_json: str
     reason: str
+
+
+@dataclass(kw_only=True, slots=True)
+class RunRow:
+    """The extraction run that wrote this database and its CSVs: one row."""
+
+    TABLE: ClassVar[str] = "runs"
+    run_id: str
+    run_started_at: str
+    raw_folder: str

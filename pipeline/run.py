@@ -23,14 +23,17 @@ from tqdm import tqdm
 
 from pipeline.cache import ExtractionCache, cache_key
 from pipeline.checks import run_checks
+from pipeline.editions import mark_editions
 from pipeline.extract import ExtractionResult, extract_document, file_sha256
+from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.load import write_database
 from pipeline.manifest import Manifest, RawFile, build_manifest
+from pipeline.outputs import new_run_id, now_iso, output_lock
 from pipeline.places import admin_unit_rows
 from pipeline.places.crosswalk import build_crosswalk
 from pipeline.places.gazetteer import EDITION_2025, PRE_2025
 from pipeline.publish import write_csvs
-from pipeline.records import DocumentRow
+from pipeline.records import DocumentRow, RunRow
 from pipeline.schemas import DOCUMENT_TABLES, REFERENCE_TABLES, table_spec
 from pipeline.validate import validate_batch, validate_rows
 from pipeline.vocabulary import reference_frames
@@ -66,31 +69,60 @@ class RunSummary:
     documents_parsed: int = 0
     documents_cached: int = 0
     documents_skipped: int = 0  # need a tool this machine lacks (Tesseract, LibreOffice)
+    documents_duplicate: int = 0  # the same bytes as another file: read once, under the other name
 
 
-def run_extract(raw: Path, out: Path, executor: Executor | None = None, use_cache: bool = True) -> RunSummary:
+class RunRefused(RuntimeError):
+    """The run would do harm or nothing: a raw folder missing, or empty where an extraction exists."""
+
+
+def run_extract(
+    raw: Path,
+    out: Path,
+    executor: Executor | None = None,
+    use_cache: bool = True,
+    allow_empty: bool = False,
+    document_limits: Limits = DEFAULT_LIMITS,
+) -> RunSummary:
     """Extract `raw` into `out`. Records of documents read before come from the cache; new ones
-    are extracted in batches, validated and stored there, so memory stays flat as folders grow."""
-    with cache_folder(out, use_cache) as folder:
+    are extracted in batches, validated and stored there, so memory stays flat as folders grow.
+
+    One run at a time per output folder (OutputBusy otherwise). A raw folder that is missing, or
+    holds no document, is refused (RunRefused) rather than replacing the outputs by empty ones,
+    unless `allow_empty`."""
+    if not raw.is_dir():
+        what = "does not exist" if not raw.exists() else "is not a folder"
+        raise RunRefused(f"the raw folder {raw} {what}: give --raw the folder of your documents")
+    started_at = now_iso()
+    with output_lock(out), cache_folder(out, use_cache) as folder:
         cache = ExtractionCache(folder, (*CACHED_TABLES, "quarantine"))
         manifest = build_manifest(raw, lambda path: cache.sha256_of(path, file_sha256))
-        log.info("extracting %d files from %s", len(manifest.files) + len(manifest.duplicates), raw)
+        if not manifest.files and not manifest.unread and not allow_empty:
+            kept = " (the previous extraction is kept)" if (out / DATABASE_NAME).exists() else ""
+            raise RunRefused(
+                f"no documents under {raw}{kept}: put .docx, .pdf or .doc files there, or pass --allow-empty "
+                "to write empty outputs"
+            )
+        log.info("extracting %d files from %s", len(manifest.files) + len(manifest.unread), raw)
         known = cache.stored_keys()
         todo = [f for f in manifest.files if cache_key(f.sha256) not in known]
-        unread = process(todo, raw, cache, executor)
+        unread = process(todo, raw, cache, executor, document_limits)
         cache.save_index()
         database = out / DATABASE_NAME
-        save(database, cache, manifest, manifest.duplicates + unread)
-    write_csvs(database, out / "csv")
+        run = RunRow(run_id=new_run_id(), run_started_at=started_at, raw_folder=str(raw))
+        save(database, cache, manifest, manifest.unread + unread, run)
+        write_csvs(database, out / "csv")
     summary = summarize(database)
     return replace(summary, documents_parsed=len(todo), documents_cached=len(manifest.files) - len(todo))
 
 
-def process(todo: list[RawFile], raw: Path, cache: ExtractionCache, executor: Executor | None) -> list[DocumentRow]:
+def process(
+    todo: list[RawFile], raw: Path, cache: ExtractionCache, executor: Executor | None, document_limits: Limits
+) -> list[DocumentRow]:
     """Extract the files the cache lacks, in batches stored as they come; the rows of documents
     that could not be read (failed, skipped) are returned, not cached: they are retried next run."""
     unread: list[DocumentRow] = []
-    results = extract_all([f.path for f in todo], raw, executor, [f.sha256 for f in todo])
+    results = extract_all(todo, raw, executor, document_limits)
     for batch in batched(results, BATCH_SIZE):
         read = [r for r in batch if r.document.status == "ok"]
         cache.store(validate_batch(read, CACHED_TABLES, [cache_key(r.document.sha256) for r in read]))
@@ -102,7 +134,7 @@ def process(todo: list[RawFile], raw: Path, cache: ExtractionCache, executor: Ex
     return unread
 
 
-def save(database: Path, cache: ExtractionCache, manifest: Manifest, unread: list[DocumentRow]) -> None:
+def save(database: Path, cache: ExtractionCache, manifest: Manifest, unread: list[DocumentRow], run: RunRow) -> None:
     """The output database: every document the cache holds for this run, under its current name,
     the rows of documents not read, the reference tables; then the checks."""
     stored = cache.stored_keys()
@@ -118,24 +150,32 @@ def save(database: Path, cache: ExtractionCache, manifest: Manifest, unread: lis
         {
             "documents": unread_rows,
             "quarantine": pd.DataFrame(unfit, columns=table_spec("quarantine").column_names),
+            "runs": validate_rows([run], table_spec("runs"))[0],
             **{name: REFERENCE_BUILDERS[name]() for name in REFERENCE_TABLES},
         },
-        finish=run_checks,
+        finish=finish_database,
     )
+
+
+def finish_database(con: duckdb.DuckDBPyConnection) -> None:
+    """What is computed across documents once all are loaded: editions, then the checks."""
+    mark_editions(con)
+    run_checks(con)
 
 
 def extract_all(
-    files: list[Path], raw: Path, executor: Executor | None = None, shas: list[str | None] | None = None
+    files: list[RawFile], raw: Path, executor: Executor | None = None, document_limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[ExtractionResult]:
     """Extract every file, serially or on any concurrent.futures executor (a process pool, a Dask
     cluster's `client.get_executor()`), in order, with a progress bar on a terminal."""
-    shas = shas if shas is not None else [None] * len(files)
-    roots = [raw] * len(files)
-    results = (
-        map(extract_document, files, roots, shas)
-        if executor is None
-        else executor.map(extract_document, files, roots, shas)
+    arguments = (
+        [f.path for f in files],
+        [raw] * len(files),
+        [f.sha256 for f in files],
+        [f.source_file for f in files],
+        [document_limits] * len(files),
     )
+    results = map(extract_document, *arguments) if executor is None else executor.map(extract_document, *arguments)
     # disable=None: the bar shows only when stderr is a terminal and there is more than one document.
     yield from tqdm(results, total=len(files), unit="doc", disable=None if len(files) > 1 else True)
 
@@ -170,6 +210,7 @@ def summarize(database: Path) -> RunSummary:
         documents_ok=docs.get("ok", 0),
         documents_failed=docs.get("failed", 0),
         documents_skipped=docs.get("skipped", 0),
+        documents_duplicate=docs.get("duplicate", 0),
         tables=tables,
         cells=cells,
         checks_passed=checks.get("pass", 0),

@@ -63,7 +63,7 @@ REFERENCE_TABLES = (
     "vocabulary_kind_words",
     "programme_constants",
 )
-TABLE_ORDER = ("documents", *DOCUMENT_TABLES, *REFERENCE_TABLES, "checks", "quarantine")
+TABLE_ORDER = ("documents", *DOCUMENT_TABLES, *REFERENCE_TABLES, "checks", "quarantine", "runs")
 
 
 @dataclass(frozen=True)
@@ -186,12 +186,15 @@ def create_table_sql(spec: TableSpec) -> str:
     return f"CREATE TABLE {spec.name} (\n  {columns}\n)"
 
 
-def comment_sql(spec: TableSpec) -> list[str]:
-    def quote(text: str) -> str:
-        return "'" + text.replace("'", "''") + "'"
+def sql_literal(text: str) -> str:
+    """A string as an SQL literal, its quotes doubled: for the statements DuckDB takes no parameters
+    in (ATTACH, COPY, COMMENT), so that a path such as /data/Ha'Giang/out is a path, not SQL."""
+    return "'" + text.replace("'", "''") + "'"
 
-    statements = [f"COMMENT ON TABLE {spec.name} IS {quote(spec.description)}"]
-    statements += [f"COMMENT ON COLUMN {spec.name}.{c.name} IS {quote(c.description)}" for c in spec.columns]
+
+def comment_sql(spec: TableSpec) -> list[str]:
+    statements = [f"COMMENT ON TABLE {spec.name} IS {sql_literal(spec.description)}"]
+    statements += [f"COMMENT ON COLUMN {spec.name}.{c.name} IS {sql_literal(c.description)}" for c in spec.columns]
     return statements
 
 

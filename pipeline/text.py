@@ -91,7 +91,9 @@ YEAR_RANGE = (1900, 2100)
 
 # How a number was printed: digits only; Vietnamese dot thousands ('1.234', '1.234,5'); a decimal
 # comma ('12,5'); English comma thousands ('1,234,567'); a decimal point ('12.5').
-Notation = Literal["plain", "dot_thousands", "decimal_comma", "comma_thousands", "decimal_point"]
+Notation = Literal[
+    "plain", "dot_thousands", "decimal_comma", "comma_thousands", "decimal_point", "space_thousands", "other_digits"
+]
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,14 @@ def _decimals(token: str, separator: str) -> int:
     return len(token.rsplit(separator, 1)[1]) if separator in token else 0
 
 
+def _ascii_digits(token: str) -> str:
+    """Digits of other scripts (fullwidth, Arabic-Indic) as ASCII digits: Python's int() reads
+    them silently, the pipeline reads them and says so."""
+    if token.isascii():
+        return token
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in token)
+
+
 def parse_number(text: str, comma_thousands: bool = False) -> ParsedNumber | None:
     """Parse a whole cell or token: '1.234' -> 1234, '12,35' -> 12.35, '70%' -> 70 percent,
     '2022 - 2025' -> a range. Blanks and dashes are no value (None), never zero."""
@@ -164,9 +174,15 @@ def parse_number(text: str, comma_thousands: bool = False) -> ParsedNumber | Non
         if read is None:
             return None
         return ParsedNumber(-read[0] if negative else read[0], "percent", None, read[1], read[2], negative)
-    read = _read_plain(token.replace(" ", ""), comma_thousands)
+    ascii_token = _ascii_digits(token)
+    read = _read_plain(ascii_token.replace(" ", ""), comma_thousands)
     if read is not None:
-        return ParsedNumber(-read[0] if negative else read[0], "number", None, read[1], read[2], negative)
+        notation: Notation = read[2]
+        if ascii_token != token:
+            notation = "other_digits"  # fullwidth '１２', Arabic-Indic '٨': read, and flagged
+        elif " " in token:
+            notation = "space_thousands"  # '1 234': a thousands space, or two figures run together
+        return ParsedNumber(-read[0] if negative else read[0], "number", None, read[1], notation, negative)
     match = _RANGE.match(token)
     if match:
         low, high = _read_plain(match.group(1)), _read_plain(match.group(2))

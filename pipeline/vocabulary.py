@@ -369,8 +369,10 @@ def reference_frames() -> dict[str, pd.DataFrame]:
             [{"word": w.word, "kind": w.kind, "used_in": " ".join(sorted(w.where))} for w in kind_words()]
         ),
         "vocabulary_measure_kinds": pd.DataFrame(
-            [{"measure_kind": kind, "additive": additive, "rounded": rounded}
-             for kind, (additive, rounded) in measure_kinds().items()]
+            [
+                {"measure_kind": kind, "additive": additive, "rounded": rounded}
+                for kind, (additive, rounded) in measure_kinds().items()
+            ]
         ),
         "vocabulary_measures": pd.DataFrame(
             [

@@ -13,7 +13,7 @@
 WITH items AS (
   SELECT c.*, d.n_communes
   FROM claims c JOIN documents d USING (doc_id)
-  WHERE c.measure_kind = 'communes' AND c.kind = 'baseline' AND (c.level_value IS NOT NULL OR c.at_standard)
+  WHERE d.status = 'ok' AND c.measure_kind = 'communes' AND c.kind = 'baseline' AND (c.level_value IS NOT NULL OR c.at_standard)
 ),
 groups AS (
   SELECT doc_id, paragraph_no, sentence, any_value(n_communes) AS n_communes, min(claim_no) AS claim_no,

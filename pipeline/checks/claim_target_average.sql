@@ -12,7 +12,7 @@ WITH targets AS (
     (SELECT max(value) FROM claims s WHERE s.doc_id = c.doc_id AND s.kind IN ('target', 'cumulative') AND s.measure_kind = 'communes'
        AND s.at_standard AND s.paragraph_no = c.paragraph_no) AS at_standard
   FROM claims c JOIN documents d USING (doc_id)
-  WHERE c.kind = 'average' AND c.measure_kind = 'criteria_per_commune'
+  WHERE d.status = 'ok' AND c.kind = 'average' AND c.measure_kind = 'criteria_per_commune'
     AND (c.period IS NULL OR TRY_CAST(c.period AS INTEGER) >= programme_constant('first_plan_year'))
     AND NOT EXISTS (SELECT 1 FROM claims x WHERE x.doc_id = c.doc_id AND x.paragraph_no = c.paragraph_no
                       AND x.sentence = c.sentence AND x.level_value IS NOT NULL)

@@ -1,6 +1,6 @@
 -- check: number_notation
---   en: a figure printed in a way that can be read two ways: '(3)' read as -3, '1,234' read as a decimal among whole numbers, a table mixing Vietnamese (1.234,5) and English (1,234.5) notation
---   vi: số liệu có cách viết có thể hiểu hai cách: '(3)' đọc là -3, '1,234' giữa các số nguyên, một bảng trộn cách viết Việt (1.234,5) và Anh (1,234.5)
+--   en: a figure printed in a way that can be read two ways: '(3)' read as -3, '1,234' read as a decimal among whole numbers, '1 234' grouped by a space, fullwidth or Arabic-Indic digits, a table mixing Vietnamese (1.234,5) and English (1,234.5) notation
+--   vi: số liệu có cách viết có thể hiểu hai cách: '(3)' đọc là -3, '1,234' giữa các số nguyên, '1 234' tách bằng dấu cách, chữ số toàn khổ hoặc Ả Rập-Ấn, một bảng trộn cách viết Việt (1.234,5) và Anh (1,234.5)
 --   failure: never fails: a warning naming the cell and how it was read, to confirm against the page
 --
 -- A table keeps one notation: Vietnamese (1.234,5) or English (1,234.5); a cell in the other one,
@@ -22,7 +22,13 @@ cells AS (
 ),
 doubtful AS (
   SELECT *,
-    CASE WHEN value_negative = 'parentheses' THEN printf('"%s" is read as %s (a negative in parentheses)', value_text, fmt(value))
+    CASE WHEN value_notation = 'other_digits'
+           THEN printf('"%s" is written in digits of another script (fullwidth or Arabic-Indic), read as %s', value_text,
+                       fmt(value))
+         WHEN value_notation = 'space_thousands'
+           THEN printf('"%s" is read as %s, its digits grouped by a space; it may be two figures run together',
+                       value_text, fmt(value))
+         WHEN value_negative = 'parentheses' THEN printf('"%s" is read as %s (a negative in parentheses)', value_text, fmt(value))
          WHEN value_notation = 'decimal_comma' AND value_decimals = 3 AND coalesce(column_decimals, 0) = 0
            THEN printf('"%s" is read as %s, a decimal; among whole numbers it may mean %s', value_text, fmt(value),
                        fmt(value * 1000))

@@ -91,8 +91,10 @@ class Profile:
     @property
     def periods(self) -> bool:
         """Years and spans of years only ('2015', '2013-2015')."""
-        return bool(self.numbers) and len(self.numbers) == self.size and all(
-            n.kind == "period" or (n.kind == "number" and is_year(n.value)) for n in self.numbers
+        return (
+            bool(self.numbers)
+            and len(self.numbers) == self.size
+            and all(n.kind == "period" or (n.kind == "number" and is_year(n.value)) for n in self.numbers)
         )
 
     @property

@@ -34,7 +34,7 @@ def _header_text(doc: Document) -> tuple[str, list[Table]]:
     first = next((i for i, b in enumerate(doc.blocks[:5]) if isinstance(b, Table) and b.is_layout), None)
     if first is not None:
         tables = []
-        for block in doc.blocks[first:first + HEADER_TABLES]:
+        for block in doc.blocks[first : first + HEADER_TABLES]:
             if not (isinstance(block, Table) and block.is_layout):
                 break
             tables.append(block)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from pipeline.places.gazetteer import Unit, load_gazetteer
 from pipeline.places.scope import Scope
@@ -103,6 +104,9 @@ def _one_of(matches: list[Unit], prefix: str | None) -> Unit | None:
 
 
 def _fuzzy(name_raw: str, name: str, candidates: list[Unit]) -> Resolution:
+    """A name no exact key finds: the one candidate it differs from only as OCR misreads letters
+    ('Tân Lâp', 'Hoang Thu Phó', 'rn' for 'm'). A name a letter longer or shorter is another
+    name ('Tiên Lộc' is not 'Thiên Lộc'): left unresolved, with the near candidates named."""
     # Scored with tones kept: an OCR slip changes one letter, a different commune usually two.
     target = comparison_key(name)
     scored = sorted(
@@ -112,12 +116,53 @@ def _fuzzy(name_raw: str, name: str, candidates: list[Unit]) -> Resolution:
     )
     if not scored:
         return Resolution(name_raw, None, None, None, "unresolved")
-    best_score, best = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    if best_score >= FUZZY_MIN_SCORE and best_score - runner_up >= FUZZY_MIN_MARGIN:
-        return _resolved(name_raw, best, "fuzzy")
+    misread = [(score, u) for score, u in scored if ocr_confusable(name, u.name)]
+    if misread:
+        best_score, best = misread[0]
+        runner_up = misread[1][0] if len(misread) > 1 else 0.0
+        if best_score >= FUZZY_MIN_SCORE and best_score - runner_up >= FUZZY_MIN_MARGIN:
+            return _resolved(name_raw, best, "fuzzy")
     near = tuple(u.full_name for score, u in scored[:3] if score >= FUZZY_MIN_SCORE - 15)
     return Resolution(name_raw, None, None, None, "unresolved", near)
+
+
+# Letters OCR takes for one another in Vietnamese print (compared without marks, which OCR also
+# drops or adds: those differences are already free).
+OCR_CONFUSIONS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("l", "i"), ("l", "1"), ("i", "1"), ("l", "t"), ("t", "f"), ("o", "0"), ("o", "c"), ("c", "e"),
+        ("o", "a"), ("e", "a"), ("n", "u"), ("n", "h"), ("h", "b"), ("u", "v"), ("v", "y"), ("g", "q"),
+        ("s", "5"), ("i", "j"), ("y", "j"), ("h", "k"), ("rn", "m"), ("cl", "d"), ("ii", "u"), ("in", "m"), ("ri", "n"),
+    )
+)  # fmt: skip
+
+
+def ocr_confusable(printed: str, official: str) -> bool:
+    """Whether `printed` differs from `official` only by letters OCR confuses (and spaces): the same
+    number of letters, no letter added or dropped, once marks are set aside."""
+    a, b = fold_diacritics(printed), fold_diacritics(official)
+    if a == b:
+        return True
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        left, right = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
+        if op.tag != "replace":
+            if (left + right).strip():
+                return False  # a letter added or dropped: another name, not a misreading
+            continue
+        if not _confused(left, right):
+            return False
+    return True
+
+
+def _confused(left: str, right: str) -> bool:
+    if frozenset((left, right)) in OCR_CONFUSIONS:
+        return True
+    if len(left) == len(right):
+        return all(x == y or frozenset((x, y)) in OCR_CONFUSIONS for x, y in zip(left, right, strict=True))
+    return False
 
 
 def _resolved(name_raw: str, unit: Unit, method: str) -> Resolution:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import cli
 from pipeline.cli import build_parser
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -37,8 +38,20 @@ def test_command_has_help_and_is_in_the_readme(name: str) -> None:
 
 def test_exit_codes_are_documented() -> None:
     text = README.read_text(encoding="utf-8")
-    for code in ("| 0 |", "| 2 |", "| 3 |", "| 4 |", "| 5 |"):
-        assert code in text
+    codes = {value for name, value in vars(cli).items() if name.startswith("EXIT_")}
+    assert len(codes) >= 6
+    for code in codes:
+        assert f"| {code} |" in text, f"exit code {code} is not in the README's table"
+        assert str(code) in (build_parser().epilog or ""), f"exit code {code} is not in --help"
+
+
+@pytest.mark.parametrize("name", sorted(subcommands()))
+def test_every_option_is_in_the_readme(name: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    for action in subcommands()[name]._actions:
+        for option in action.option_strings:
+            if option.startswith("--") and option != "--help":
+                assert option in text, f"{name} {option} is not in the README"
 
 
 def test_top_level_help_lists_every_command() -> None:

@@ -3,6 +3,7 @@ report's glossary are generated from it, and a test fails when they drift."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -37,3 +38,13 @@ def test_a_check_file_without_a_header_is_an_error() -> None:
 def test_every_check_the_seed_runs_is_in_the_catalog(seed_db: duckdb.DuckDBPyConnection) -> None:
     names = {row[0] for row in seed_db.execute("SELECT DISTINCT check_name FROM checks").fetchall()}
     assert names and names <= set(catalog())
+
+
+def test_checks_and_views_read_only_documents_that_were_read() -> None:
+    """A duplicate's row shares its original's doc_id: any join to documents must keep status 'ok',
+    or every figure of a copied document counts twice."""
+    for folder in ("checks", "views"):
+        for name, sql in sql_files(folder):
+            joins = re.findall(r"JOIN documents (\w+)", sql)
+            for alias in joins:
+                assert re.search(rf"\b{alias}\.status = 'ok'", sql), f"{folder}/{name}.sql joins documents {alias}"

@@ -17,6 +17,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from pipeline import limits
 from pipeline.document import Document, Table
 from pipeline.errors import DocumentError, DocumentSkipped
 from pipeline.readers.pdf.fonts import convert_legacy_chars
@@ -62,10 +63,11 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
     pages = list(pdf.pages)
     if not pages:
         raise DocumentError("the PDF has no pages")
+    limits.check_pages(len(pages))
     font_notes = convert_legacy_chars(pages)
     problems = {page.page_number: text_layer_problem(page) for page in pages}
     scanned = _ocr_pages(pages, problems)
-    tables_of = [scanned[p.page_number].tables if p.page_number in scanned else find_tables(p) for p in pages]
+    tables_of = [scanned[p.page_number].tables if p.page_number in scanned else _tables_of(p) for p in pages]
     free_chars = [
         scanned[page.page_number].chars
         if page.page_number in scanned
@@ -117,6 +119,11 @@ def _read(pdf: Any, source_file: str, sha256: str) -> Document:
     return document
 
 
+def _tables_of(page: Any) -> list[PageTable]:
+    limits.check_time()
+    return find_tables(page)
+
+
 def _ocr_pages(pages: list[Any], problems: dict[int, str | None]) -> dict[int, ScannedPage]:
     """OCR every page whose text layer is unusable. Without Tesseract, a document that is all
     scan is skipped (it is read once OCR is installed); a few scanned pages are left out, noted."""
@@ -129,7 +136,11 @@ def _ocr_pages(pages: list[Any], problems: dict[int, str | None]) -> dict[int, S
             reason = problems[pages[0].page_number]
             raise DocumentSkipped(f"skipped: {reason} on every page (a scan?) and OCR cannot run here: {missing}")
         return {}
-    return {page.page_number: read_scanned_page(page) for page in wanted}
+    scanned = {}
+    for page in wanted:
+        limits.check_time()
+        scanned[page.page_number] = read_scanned_page(page)
+    return scanned
 
 
 def _record_reading(document: Document, problems: dict[int, str | None], scanned: dict[int, ScannedPage]) -> None:

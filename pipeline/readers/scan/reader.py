@@ -20,6 +20,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from pipeline import limits
 from pipeline.document import Cell, Table, infer_header_rows
 from pipeline.readers.pdf.lines import Char, join_wrapped
 from pipeline.readers.pdf.tables import PageTable
@@ -56,7 +57,8 @@ class ScannedPage:
 
 
 def render(page: Any) -> np.ndarray:
-    """The page as a grayscale image at DPI."""
+    """The page as a grayscale image at DPI (within the pixel limit)."""
+    limits.check_picture(page.page_number, float(page.width), float(page.height), DPI)
     image = page.to_image(resolution=DPI).original.convert("L")
     return np.asarray(image)
 

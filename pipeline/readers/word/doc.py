@@ -12,13 +12,13 @@ from pathlib import Path
 
 from pipeline.document import Document
 from pipeline.errors import DocumentError, DocumentSkipped
-from pipeline.readers.libreoffice import ConversionFailed, convert, soffice_path
+from pipeline.readers.libreoffice import ConversionFailed, convert, network_isolated, soffice_path
 from pipeline.readers.word.docx import read_docx
 
 
 def read_doc(path: Path, source_file: str, sha256: str) -> Document:
     if path.stat().st_size == 0:
-        raise DocumentError("the file is empty (0 bytes); download it again")
+        raise DocumentError("the file is empty (0 bytes): download it again")
     if soffice_path() is None:
         raise DocumentSkipped(
             "skipped: a legacy Word .doc is read through LibreOffice, which is not installed here "
@@ -33,5 +33,6 @@ def read_doc(path: Path, source_file: str, sha256: str) -> Document:
     document.format = "doc"
     document.read_method = "converted"
     grids = len(document.tables)
-    document.read_notes.insert(0, f"legacy .doc converted to .docx by LibreOffice ({grids} tables)")
+    offline = "with no network access" if network_isolated() else "with network access (no network namespace here)"
+    document.read_notes.insert(0, f"legacy .doc converted to .docx by LibreOffice ({grids} tables), {offline}")
     return document

@@ -39,6 +39,7 @@ ALIGNMENTS: dict[str, Alignment] = {
     "both": "justify",
     "distribute": "justify",
 }
+MAX_COLUMNS = 512  # Word allows 63 columns; LibreOffice more; no plan table comes near 512
 NO_BORDER = frozenset({"nil", "none"})
 FOOTNOTE_SEPARATOR_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
@@ -66,7 +67,7 @@ def read_docx(path: Path, source_file: str, sha256: str) -> Document:
         for xml_id, number in reader.footnote_numbers.items()
     ]
     document = Document(source_file=source_file, sha256=sha256, format="docx", blocks=blocks, footnotes=footnotes)
-    document.read_notes = fonts.notes()
+    document.read_notes = fonts.notes() + _external_part_notes(word)
     if not fonts.converted:
         encoding = convert_by_content(document)
         if encoding:
@@ -83,6 +84,17 @@ def _part_blob(word: Any, reltype: str) -> bytes | None:
         if rel.reltype == reltype and not rel.is_external:
             return bytes(rel.target_part.blob)
     return None
+
+
+def _external_part_notes(word: Any) -> list[str]:
+    """A part the document links to outside itself (footnotes kept at a web address) is never
+    fetched: said in the notes, so that missing footnotes are not taken for none."""
+    notes = []
+    for rel in word.part.rels.values():
+        if rel.is_external and rel.reltype in (RT.FOOTNOTES, RT.NUMBERING, RT.ENDNOTES):
+            part = rel.reltype.rsplit("/", 1)[-1]
+            notes.append(f"its {part} are an external link ({rel.target_ref[:80]}), not part of the file: not read")
+    return notes
 
 
 def _read_footnote_texts(word: Any, fonts: RunFonts) -> dict[str, str]:
@@ -211,11 +223,19 @@ class _BodyReader:
         ruled = self._table_is_ruled(tbl)
         n_cols = 0
         rows = tbl.findall("w:tr", NS)
+        # Spans are bounded by the table's own grid, as Word draws them: a gridSpan of 5,000,000 in a
+        # 34 KB file is a malformed (or hostile) document, not a table five million columns wide.
+        grid = min(len(tbl.findall("w:tblGrid/w:gridCol", NS)) or MAX_COLUMNS, MAX_COLUMNS)
         for row_index, tr in enumerate(rows):
-            col = _int_attr(tr.find("w:trPr/w:gridBefore", NS), 0)
+            col = min(max(_int_attr(tr.find("w:trPr/w:gridBefore", NS), 0), 0), grid - 1)
             for tc in tr.findall("w:tc", NS):
                 props = tc.find("w:tcPr", NS)
                 span = _int_attr(props.find("w:gridSpan", NS) if props is not None else None, 1)
+                if span > grid:  # wider than the whole table: clipped to its right edge
+                    span = max(1, grid - col)
+                span = max(1, min(span, MAX_COLUMNS - col))
+                if col >= MAX_COLUMNS:
+                    break
                 vmerge = props.find("w:vMerge", NS) if props is not None else None
                 borders = props.find("w:tcBorders", NS) if props is not None else None
                 ruled = ruled or (borders is not None and _has_visible_border(borders))
