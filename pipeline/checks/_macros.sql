@@ -38,6 +38,10 @@ CREATE OR REPLACE MACRO stated_rounding(is_rounded, x, difference) AS
 CREATE OR REPLACE MACRO evidence_of(row_path, label, column_label, value, value_text, page, confidence, unit) AS
   struct_pack(row_path := row_path, label := coalesce(label, ''), "column" := column_label, value := value,
               "text" := value_text, page := page, confidence := confidence, unit := unit);
+-- Where a part is, for a diagnosis: its row, and its column when the parts are columns (a unit's).
+CREATE OR REPLACE MACRO part_where(part, axis) AS
+  CASE WHEN axis = 'columns' THEN printf('row %s %s, column "%s"', part.row_path, part.label, part."column")
+       ELSE trim(part.row_path || ' ' || part.label) END;
 -- A printed figure's digits, and its value with two neighbouring digits swapped (for diagnosis:
 -- '3.048' for '3.408').
 CREATE OR REPLACE MACRO digits_of(printed) AS regexp_replace(coalesce(printed, ''), '[^0-9]', '', 'g');

@@ -80,11 +80,12 @@ candidates AS (
          l.total, l.page,
          lu.units,
          coalesce(k.sorted_units = lu.units, false) AS same_units,
-         CASE k.kind WHEN 'baseline' THEN l.line_kind = 'baseline'
+         -- Never NULL: a NULL would sort after false and lose the line that prints the figure.
+         coalesce(CASE k.kind WHEN 'baseline' THEN l.line_kind = 'baseline'
                      WHEN 'cumulative' THEN l.line_kind IS NULL OR l.line_kind = 'cumulative'
                      ELSE l.line_kind IS DISTINCT FROM 'baseline' AND l.line_kind IS DISTINCT FROM 'cumulative'
-         END AS kind_fits,
-         abs(l.total - k.value) <= equal_tolerance(k.value) AS same_value
+         END, false) AS kind_fits,
+         coalesce(abs(l.total - k.value) <= equal_tolerance(k.value), false) AS same_value
   FROM countable k
   JOIN lines l ON l.doc_id = k.doc_id AND counts(l.counted, k.measure)
   LEFT JOIN line_units lu ON lu.doc_id = l.doc_id AND lu.table_no = l.table_no AND lu.row_path = l.row_path

@@ -51,16 +51,22 @@ SELECT coalesce(i.doc_id, a.doc_id) AS doc_id, 'footnote_vs_annex' AS check_name
   coalesce(i.footnote_no, a.footnote_no) AS footnote_no,
   a.value AS expected, i.value AS actual, i.value - a.value AS difference,
   equal_tolerance(a.value) AS tolerance,
-  check_status(a.value, i.value, equal_tolerance(a.value)) AS status,
+  -- A footnote lists the units with something to list: a 0 in the annex for a unit it leaves out agrees.
+  CASE WHEN i.value IS NULL AND a.value = 0 THEN 'pass'
+       ELSE check_status(a.value, i.value, equal_tolerance(a.value)) END AS status,
   'the annex line whose total is the figure the footnote explains' AS asserted_by,
   'exact: things counted' AS tolerance_reason,
   CASE WHEN a.value IS NULL THEN 'a unit missing from the annex line: the footnote lists it, the line has no figure for it'
+       WHEN i.value IS NULL AND a.value = 0 THEN NULL
        WHEN i.value IS NULL THEN 'a unit missing from the footnote: the annex line has a figure for it'
        WHEN abs(a.value - i.value) > equal_tolerance(a.value)
          THEN 'the footnote and the annex were edited apart: this unit''s figure differs' END AS diagnosis,
   CASE
     WHEN a.value IS NULL THEN printf('footnote %d lists "%s" (%s) but table %d, line %s has no figure for that unit',
                                      i.footnote_no, i.item_text, i.unit_code, i.table_no, i.line)
+    WHEN i.value IS NULL AND a.value = 0
+      THEN printf('table %d, line %s has 0 for %s (%s), which footnote %d rightly does not list',
+                  a.table_no, a.line, a.unit_name_raw, a.unit_code, a.footnote_no)
     WHEN i.value IS NULL THEN printf('table %d, line %s has %s for %s (%s), which footnote %d does not list',
                                      a.table_no, a.line, fmt(a.value), a.unit_name_raw, a.unit_code, a.footnote_no)
     ELSE printf('footnote %d "%s" against table %d, row %s, column "%s" (page %s) = %s',

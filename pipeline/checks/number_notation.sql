@@ -16,6 +16,10 @@ WITH notations AS (
 cells AS (
   SELECT n.*, max(value_decimals) FILTER (WHERE value_notation <> 'decimal_comma' OR value_decimals <> 3)
            OVER (PARTITION BY doc_id, table_no, column_index) AS column_decimals,
+         -- whole numbers printed beside it: a column of figures all with three decimals ('1,426 tỷ
+         -- đồng') is a column of decimals, not of thousands.
+         count(*) FILTER (WHERE value_decimals = 0 AND value <> 0)
+           OVER (PARTITION BY doc_id, table_no, column_index) AS whole_cells,
          count(*) FILTER (WHERE convention = 'vi') OVER (PARTITION BY doc_id, table_no) AS vi_cells,
          count(*) FILTER (WHERE convention = 'en') OVER (PARTITION BY doc_id, table_no) AS en_cells
   FROM notations n
@@ -30,6 +34,7 @@ doubtful AS (
                        value_text, fmt(value))
          WHEN value_negative = 'parentheses' THEN printf('"%s" is read as %s (a negative in parentheses)', value_text, fmt(value))
          WHEN value_notation = 'decimal_comma' AND value_decimals = 3 AND coalesce(column_decimals, 0) = 0
+              AND whole_cells > 0
            THEN printf('"%s" is read as %s, a decimal; among whole numbers it may mean %s', value_text, fmt(value),
                        fmt(value * 1000))
          WHEN convention = 'en' AND vi_cells > 0

@@ -5,8 +5,8 @@
 --
 -- Two lines (a row where units are columns, a column where units are rows) of different tables
 -- of one document are the same line when they give the same figure to at least four of five of
--- their shared units (three different figures at least): then every shared unit is compared, and those that differ
--- fail. Lines that share units but few figures are different lines, and are not compared.
+-- their shared units, or to all but one (three different figures at least): then every shared
+-- unit is compared, and those that differ fail. Lines that share units but few figures are different lines, and are not compared.
 WITH unit_figures AS (
   SELECT doc_id, table_no, line, unit_code, unit_name_raw, value, row_path, column_label, page, measure_kind,
          coalesce(measure_scale, 1) AS scale
@@ -24,9 +24,7 @@ pairs AS (
   JOIN unit_figures b ON b.doc_id = a.doc_id AND b.table_no > a.table_no AND b.unit_code = a.unit_code
     AND a.measure_kind IS NOT DISTINCT FROM b.measure_kind
   GROUP BY ALL
-  HAVING distinct_same >= 3
-     AND 5 * count(*) FILTER (WHERE abs(a.value * a.scale - b.value * b.scale) <= equal_tolerance(a.value * a.scale))
-         >= 4 * count(*)
+  HAVING distinct_same >= 3 AND (5 * same >= 4 * shared OR same >= shared - 1)
 ),
 -- Each line is paired with the one it agrees with best.
 best AS (

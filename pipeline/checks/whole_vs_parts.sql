@@ -52,13 +52,13 @@ explained AS (
          ELSE 'exact: things counted are not rounded' END AS tolerance_reason,
     CASE WHEN status = 'fail' AND whole_value IS NOT NULL THEN concat_ws('; ',
       -- a line left out of the total: the parts without it add up
-      (SELECT printf('the total leaves out %s %s (%s): without it the parts add up', p.row_path, p.label, p."text")
+      (SELECT printf('the total leaves out %s (%s): without it the parts add up', part_where(p, axis), p."text")
        FROM unnest(parts) AS t(p) WHERE abs(parts_sum - p.value - whole_value) <= tolerance_used LIMIT 1),
-      (SELECT printf('the total counts %s %s (%s) twice, or a line not listed of that size', p.row_path, p.label,
+      (SELECT printf('the total counts %s (%s) twice, or a line not listed of that size', part_where(p, axis),
                      p."text")
        FROM unnest(parts) AS t(p) WHERE abs(whole_value - parts_sum - p.value) <= tolerance_used LIMIT 1),
       -- one figure a thousand times off
-      (SELECT printf('%s %s prints %s: a thousandfold slip (%s would add up)', p.row_path, p.label, p."text",
+      (SELECT printf('%s prints %s: a thousandfold slip (%s would add up)', part_where(p, axis), p."text",
                      fmt(p.value * factor))
        FROM unnest(parts) AS t(p), (VALUES (1000.0), (0.001)) AS s(factor)
        WHERE abs(parts_sum - p.value + p.value * factor - whole_value)
@@ -68,7 +68,7 @@ explained AS (
            THEN printf('the total %s is a thousand times off its parts (%s): a scale slip', whole_text,
                        fmt(parts_sum)) END,
       -- two neighbouring digits swapped in a part or in the total
-      (SELECT printf('%s %s prints %s: two neighbouring digits swapped? %s would add up', p.row_path, p.label,
+      (SELECT printf('%s prints %s: two neighbouring digits swapped? %s would add up', part_where(p, axis),
                      p."text", fmt(swapped))
        FROM unnest(parts) AS t(p), unnest(digit_swaps(p."text", p.value)) AS w(swapped)
        WHERE abs(parts_sum - p.value + swapped * sign(p.value) - whole_value) <= tolerance_used LIMIT 1),

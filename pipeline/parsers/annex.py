@@ -20,7 +20,16 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.document import Document, Table
 from pipeline.parsers.captions import annex_label, table_title
-from pipeline.parsers.columns import FIGURE_ROLES, TEXT_ROLES, Column, classify_columns
+from pipeline.parsers.columns import (
+    FIGURE_ROLES,
+    TEXT_ROLES,
+    Column,
+    classify_columns,
+    figure_at,
+    inherit_measures,
+    link_total_parts,
+    total_parts,
+)
 from pipeline.parsers.grids import cell_text, join_page_broken_rows, split_grid
 from pipeline.parsers.header import Header, read_header
 from pipeline.parsers.kinds import table_kind
@@ -133,14 +142,28 @@ def _understand(table: Table, unit_level: UnitLevel) -> _Understood | str:
     # A table of figures with row numbers and no labels (a rate table: 'TT | Chi phí chung | ...')
     # keys its rows by their numbers.
     label_index = label.index if label is not None else None
-    rows = read_rows(table, header.first_data_row, label_index, marker.index if marker else None)
+    figure_columns = [c.index for c in columns if c.role in FIGURE_ROLES and c.kind != "percent"]
+    rows = read_rows(
+        table,
+        header.first_data_row,
+        label_index,
+        marker.index if marker else None,
+        lambda row: [figure_at(table, row, col, comma_thousands) for col in figure_columns],
+        unit_level,
+    )
     if not rows:
         return "no data rows under the header"
     axis = "column" if any(c.role == "unit" for c in columns) else None
     if axis is None and _units_as_rows(rows, unit_level):
         axis = "row"
-        # With units as rows the total is a row; a column headed "Tổng số thôn" is a measure.
-        columns = [replace(c, role="value") if c.role == "total" else c for c in columns]
+        # With units as rows the total is a row; a column headed "Tổng số thôn" is a measure, unless
+        # its figures are the sum of the columns beside it ('Tổng kinh phí' over its sources).
+        columns = [
+            c if c.role != "total" or total_parts(table, header.first_data_row, columns, c, comma_thousands)
+            else replace(c, role="value")
+            for c in columns
+        ]  # fmt: skip
+    columns = inherit_measures(link_total_parts(table, header.first_data_row, columns, comma_thousands))
     return _Understood(table, header, columns, rows, axis, comma_thousands)
 
 

@@ -33,6 +33,7 @@ from pipeline.vocabulary import (
 
 TEXT_ROLES = frozenset({"notes", "formula", "measure", "text", "period", "category"})
 FIGURE_ROLES = frozenset({"total", "unit", "value"})
+TOTAL_AGREEMENT = 0.8  # share of rows in which a total column must equal its parts to be taken as their sum
 HEADER_ROLES = frozenset({"marker", "notes", "formula"})
 # What a header says the figures are, when the figures bear it out.
 HEADER_KINDS = frozenset({"score", "rank", "index", "coordinate", "code", "unit_price", "percent"})
@@ -197,13 +198,22 @@ def classify_columns(table: Table, header: Header, comma_thousands: bool, unit_l
         role = _role(path, data, label_found, unit_level)
         label_found = label_found or role == "label"
         label = PATH_SEPARATOR.join(path)
-        measure_match = HEADER_MEASURE_RE.search(normalize_text(label).lower())
-        measure = measure_match.group(1) if measure_match else None
+        measure = header_measure(path)
         columns.append(
             Column(col, path, role, label, measure, None, header.numbers[col], header.formulas[col],
                    _kind(path, role, data, measure))
         )  # fmt: skip
-    return _assign_wholes(_unit_columns(_unique_labels(columns), unit_level))
+    return inherit_measures(_assign_wholes(_unit_columns(_unique_labels(columns), unit_level)))
+
+
+def header_measure(path: tuple[str, ...]) -> str | None:
+    """The measure a column's header states, on its own cell or on a group above it ('Kế hoạch vốn
+    năm 2025 (tỷ đồng)' over 'Tổng cộng'); the nearest wins."""
+    for name in reversed(path):
+        found = HEADER_MEASURE_RE.search(normalize_text(name).lower())
+        if found:
+            return found.group(1)
+    return None
 
 
 def _kind(path: tuple[str, ...], role: str, data: Profile, measure: str | None) -> str | None:
@@ -225,6 +235,19 @@ def _kind(path: tuple[str, ...], role: str, data: Profile, measure: str | None) 
     if data.numbers and all(n.kind == "percent" for n in data.numbers):
         return "percent"
     return None
+
+
+def inherit_measures(columns: list[Column]) -> list[Column]:
+    """A part that states no measure has its whole's: commune columns under 'Tổng cộng (ha)' are in ha."""
+    by_label = {c.label: c for c in columns}
+    inherited = []
+    for column in columns:
+        whole = by_label.get(column.whole) if column.whole else None
+        if column.measure is None and whole is not None and whole.measure is not None:
+            stated = measure_of(whole.measure)
+            column = replace(column, measure=whole.measure, kind=stated.kind if stated else column.kind)
+        inherited.append(column)
+    return inherited
 
 
 def _unit_columns(columns: list[Column], unit_level: UnitLevel) -> list[Column]:
@@ -275,3 +298,52 @@ def _assign_wholes(columns: list[Column]) -> list[Column]:
             if column.role == "unit" and column.index not in wholes:
                 wholes[column.index] = total_columns[0].label
     return [replace(c, whole=wholes.get(c.index)) for c in columns]
+
+
+def total_parts(table: Table, first_row: int, columns: list[Column], total: Column, comma_thousands: bool) -> list[int]:
+    """The figure columns right of a total column that it is the sum of, row by row, in most rows
+    with figures ('Tổng kinh phí' over its sources); [] when it is not their sum (a column headed
+    'Tổng số thôn' beside 'Số thôn đạt chuẩn' is a measure, not a total of its neighbours)."""
+    parts = []
+    for column in columns[total.index + 1 :]:
+        if column.role not in ("value", "unit") or column.kind == "percent" or column.whole is not None:
+            break
+        parts.append(column.index)
+    if len(parts) < 2:
+        return []
+    agree = rows = 0
+    for row in range(first_row, table.n_rows):
+        whole = figure_at(table, row, total.index, comma_thousands)
+        figures = [v for col in parts if (v := figure_at(table, row, col, comma_thousands)) is not None]
+        if whole is None or not figures:
+            continue
+        rows += 1
+        agree += abs(sum(figures) - whole) <= max(abs(whole), 1.0) * 1e-6 + 0.5 * 10 ** -_decimals(table, row, parts)
+    return parts if rows > 0 and agree >= rows * TOTAL_AGREEMENT else []
+
+
+def link_total_parts(table: Table, first_row: int, columns: list[Column], comma_thousands: bool) -> list[Column]:
+    """Parts point at a total column that has none yet when its figures are their sum."""
+    wholes: dict[int, str] = {}
+    for column in columns:
+        if column.role != "total" or any(c.whole == column.label for c in columns):
+            continue
+        wholes.update(dict.fromkeys(total_parts(table, first_row, columns, column, comma_thousands), column.label))
+    return [replace(c, whole=wholes[c.index]) if c.index in wholes else c for c in columns]
+
+
+def figure_at(table: Table, row: int, col: int, comma_thousands: bool) -> float | None:
+    """The number a cell anchored at (row, col) holds, if it holds one."""
+    cell = table.cell_at(row, col)
+    if cell is None or cell.row != row or cell.col != col:
+        return None
+    parsed = parse_cell_number(cell.text, comma_thousands)
+    return parsed.value if parsed is not None and parsed.kind == "number" else None
+
+
+def _decimals(table: Table, row: int, cols: list[int]) -> int:
+    """Decimal places shown in a row's parts: sums of rounded figures may miss by their rounding."""
+    shown = [
+        len(t.rsplit(",", 1)[1]) for col in cols if (c := table.cell_at(row, col)) and "," in (t := c.text.strip())
+    ]
+    return min(max(shown, default=0), 6)

@@ -60,8 +60,10 @@ def _aliases() -> dict[tuple[str, str], str]:
     return {(row["scope_code"], comparison_key(row["alias"])): row["unit_code"] for row in alias_rows()}
 
 
-def resolve_name(name_raw: str, scope: Scope) -> Resolution:
-    """Resolve one printed name inside `scope`, in a fixed order of increasingly loose matches."""
+def resolve_name(name_raw: str, scope: Scope, prefer_level: str | None = None) -> Resolution:
+    """Resolve one printed name inside `scope`, in a fixed order of increasingly loose matches; a
+    bare name that is a unit at two levels (a district and its seat town) is the one at
+    `prefer_level` when given, else the lower."""
     gazetteer = load_gazetteer(scope.edition)
     name, prefix = strip_unit_prefix(name_raw)
     wanted_level = unit_word_level(prefix, scope.edition) if prefix else None
@@ -84,14 +86,14 @@ def resolve_name(name_raw: str, scope: Scope) -> Resolution:
         if len(matches) == 1:
             return _resolved(name_raw, matches[0], method)
         if len(matches) > 1:
-            chosen = _one_of(matches, prefix)
+            chosen = _one_of(matches, prefix, prefer_level)
             if chosen is not None:
                 return _resolved(name_raw, chosen, method)
             return Resolution(name_raw, None, None, None, "ambiguous", tuple(u.full_name for u in matches))
     return _fuzzy(name_raw, name, candidates)
 
 
-def _one_of(matches: list[Unit], prefix: str | None) -> Unit | None:
+def _one_of(matches: list[Unit], prefix: str | None, prefer_level: str | None = None) -> Unit | None:
     """One name at two levels: the unit whose full name opens with the printed type word ('Thành phố
     Yên Bái' is the city, not the province); with no type word, the lowest level (a district and its
     seat town share a name)."""
@@ -99,8 +101,8 @@ def _one_of(matches: list[Unit], prefix: str | None) -> Unit | None:
         word = unit_type_full_word(prefix)
         typed = [u for u in matches if comparison_key(u.full_name).startswith(comparison_key(word) + " ")]
         return typed[0] if len(typed) == 1 else None
-    lowest = [u for u in matches if u.level == "commune"]
-    return lowest[0] if len(lowest) == 1 else None
+    preferred = [u for u in matches if u.level == (prefer_level or "commune")]
+    return preferred[0] if len(preferred) == 1 else None
 
 
 def _fuzzy(name_raw: str, name: str, candidates: list[Unit]) -> Resolution:

@@ -7,6 +7,7 @@ not guesses.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -17,6 +18,9 @@ from pipeline.places.matching import Resolution, resolve_name
 from pipeline.places.scope import Scope
 from pipeline.records import ClaimRow, UnitNameRow
 from pipeline.vocabulary import area_total_level
+
+LEVELS = ("commune", "district", "province")
+LIST_LEVEL_SHARE = 2 / 3  # share of a document's names of one source at one level for the list to be of that level
 
 
 class NamedRecord(Protocol):
@@ -51,6 +55,7 @@ def resolve_units(
     sections = {_within(r) for r in records} - {None}
     section_scopes = {name: _section(name, scope) for name in sections if name}
     resolutions: dict[tuple[str, str | None], tuple[Resolution, Scope | None]] = {}
+    lists: dict[object, list[tuple[str, str | None]]] = {}  # names printed together: a footnote's, a table's
     for record in records:
         name = record.unit_name_raw
         if not name:
@@ -58,6 +63,7 @@ def resolve_units(
             continue
         within = _within(record)
         key = (name, within)
+        lists.setdefault(_list_of(record), []).append(key)
         if key not in resolutions:
             section = section_scopes.get(name) if not within else None
             inside = section_scopes.get(within) if within else None
@@ -66,7 +72,13 @@ def resolve_units(
             else:
                 used = inside[1] if inside is not None else scope
                 resolutions[key] = (_resolve(name, used), used)
-        resolution = resolutions[key][0]
+    for keys in lists.values():
+        _resolve_as_the_list(resolutions, keys)
+    for record in records:
+        name = record.unit_name_raw
+        if not name:
+            continue
+        resolution = resolutions[(name, _within(record))][0]
         record.unit_code = resolution.unit_code
         record.unit_level = resolution.level
         record.unit_official_name = resolution.official_name
@@ -85,6 +97,46 @@ def resolve_units(
         )
         for (name, within), (r, used) in resolutions.items()
     ]
+
+
+def _resolve_as_the_list(
+    resolutions: dict[tuple[str, str | None], tuple[Resolution, Scope | None]], keys: list[tuple[str, str | None]]
+) -> None:
+    """Names listed together (one footnote's) are units of one level: the level most of them can
+    be. In a list of districts, a bare name that is also its seat town's ('Trà Ôn') is the
+    district, and 'Vĩnh Long' the city, not the province."""
+    keys = [
+        key for key in dict.fromkeys(keys)
+        if key[1] is None and resolutions[key][1] is not None and resolutions[key][0].method != "unresolved"
+    ]  # fmt: skip
+    readings = {key: _readings(key[0], resolutions[key][1]) for key in keys}
+    can_be = Counter(level for found in readings.values() for level in found)
+    if len(keys) < 2 or not can_be:
+        return
+    level, count = can_be.most_common(1)[0]
+    if count < LIST_LEVEL_SHARE * len(keys):
+        return
+    for key in keys:
+        if level in readings[key]:
+            resolutions[key] = (readings[key][level], resolutions[key][1])
+
+
+def _list_of(record: NamedRecord) -> tuple[str, object]:
+    """Which list a name is printed in: its footnote, its table, or the text."""
+    for attribute in ("footnote_no", "table_no"):
+        value = getattr(record, attribute, None)
+        if value is not None:
+            return attribute, value
+    return "text", None
+
+
+def _readings(name: str, scope: Scope | None) -> dict[str, Resolution]:
+    """The units a printed name can be, by level (one per level where it is one unambiguously)."""
+    found = {}
+    for level in LEVELS:
+        if scope is not None and (resolution := resolve_name(name, scope, prefer_level=level)).level == level:
+            found[level] = resolution
+    return found
 
 
 def _within(record: NamedRecord) -> str | None:

@@ -38,13 +38,13 @@ class Scope:
 def detect_scope(header_text: str, body_text: str, edition: Edition = PRE_2025) -> Scope | None:
     """The province and district a document speaks for: named in its header block first, else
     the ones its text names most often after a province or district word ('tỉnh', 'huyện'), in
-    the list of units in force on its date (after the 2025 reform: provinces only)."""
+    the list of units in force on its date (after the 2025 reform: provinces only). A header
+    naming a province and no district is a province's: never narrowed by a district of the text."""
     gazetteer = load_gazetteer(edition)
     district_words = unit_scope_words("district")
     province_words = unit_scope_words("province")
-    province = _most_mentioned(gazetteer.provinces(), header_text, province_words) or _most_mentioned(
-        gazetteer.provinces(), body_text, province_words
-    )
+    province_in_header = _most_mentioned(gazetteer.provinces(), header_text, province_words)
+    province = province_in_header or _most_mentioned(gazetteer.provinces(), body_text, province_words)
     if province is None:
         # A district office's header may name only its district ("UBND HUYỆN ..."): that is
         # enough when no other district in the country bears the name.
@@ -54,9 +54,12 @@ def detect_scope(header_text: str, body_text: str, edition: Edition = PRE_2025) 
         unique = district is not None and len(namesakes) == 1
         return Scope(district.province_code, district.code, edition) if district and unique else None
     districts = gazetteer.districts_of(province.code)
-    district = _most_mentioned(districts, header_text, district_words) or _most_mentioned(
-        districts, body_text, district_words
-    )
+    district = _most_mentioned(districts, header_text, district_words)
+    if district is None and province_in_header is None:
+        # No header to go by (a scan's lost header block): the district the text names most. A
+        # header that names its province and no district is a province's document, whatever
+        # districts its text speaks of.
+        district = _most_mentioned(districts, body_text, district_words)
     return Scope(province.code, district.code if district else None, edition)
 
 

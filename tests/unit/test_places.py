@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.places import Scope, detect_scope, load_gazetteer, matching, resolve_name
+from pipeline.places.resolve import resolve_units
+from pipeline.records import FootnoteItemRow
 from tests.conftest import FIXTURES
 
 HA_GIANG = "02"
@@ -72,3 +74,23 @@ def test_reviewed_alias_is_used_within_its_scope(tmp_path: Path, monkeypatch: py
         assert resolve_name("Mèo Vạc Thượng", district("Đồng Văn")).method != "alias"
     finally:
         matching._aliases.cache_clear()
+
+
+def test_a_province_header_is_not_narrowed_by_a_district_of_its_text() -> None:
+    text = "Theo Phụ lục II, số liệu của dòng “Huyện Mèo Vạc” được cộng như sau: 1 + 2 = 3."
+    scope = detect_scope("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSố: 12/KH-UBND", text)
+    assert scope is not None and (scope.province_code, scope.district_code) == (HA_GIANG, None)
+    lost_header = detect_scope("", "Ủy ban nhân dân huyện Mèo Vạc, tỉnh Hà Giang: kế hoạch của huyện Mèo Vạc")
+    assert lost_header is not None and lost_header.district_code == district("Mèo Vạc").district_code
+
+
+def test_names_listed_together_resolve_at_the_level_most_of_them_can_be() -> None:
+    vinh_long = next(u for u in load_gazetteer().provinces() if u.name == "Vĩnh Long")
+    items = [FootnoteItemRow(doc_id="d" * 16, footnote_no=1, item_no=n, unit_name_raw=name, value=1.0, source_file="f")
+             for n, name in enumerate(["Trà Ôn", "Tam Bình", "Mang Thít", "Vĩnh Long"], start=1)]  # fmt: skip
+    resolve_units(items, Scope(vinh_long.code), "footnote", "d" * 16)
+    assert {item.unit_name_raw: item.unit_level for item in items} == dict.fromkeys(
+        ["Trà Ôn", "Tam Bình", "Mang Thít", "Vĩnh Long"], "district"
+    )  # a district's seat town and the province's city share their names: the list says which
+    alone = resolve_name("Trà Ôn", Scope(vinh_long.code))
+    assert alone.level == "commune"  # a bare name on its own is the lower unit, as before

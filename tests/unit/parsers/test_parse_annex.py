@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pipeline.parsers.annex import parse_annex_tables
 from tests.fixtures.small_documents import document, grid, para, units
 
@@ -84,3 +86,89 @@ def test_units_as_rows_with_the_total_row_first() -> None:
 def test_a_layout_table_or_a_table_without_labels_gives_nothing() -> None:
     figures_only = grid([["2024", "2025"], ["1", "2"]])
     assert parse_annex_tables(document(figures_only), UNITS).tables == []
+
+
+def levels(**named: str) -> Callable[[str], str | None]:
+    """A stand-in for the gazetteer that knows each name's level."""
+    return lambda name: named.get(name.removeprefix("Huyện ").removeprefix("Xã ").replace(" ", "_"))
+
+
+def test_rows_without_numbers_nest_districts_over_their_communes() -> None:
+    table = grid(
+        [
+            ["Huyện, xã", "Tổng số thôn", "Kế hoạch"],
+            ["Tổng số", "30", "12"],
+            ["Huyện Bảo Lâm", "17", "7"],
+            ["Tân Lập", "9", "4"],
+            ["Bản Mù", "8", "3"],
+            ["Huyện Văn Yên", "13", "5"],
+            ["Mường So", "6", "2"],
+            ["Bản Lang", "7", "3"],
+        ]
+    )
+    names = levels(Bảo_Lâm="district", Văn_Yên="district", Tân_Lập="commune", Bản_Mù="commune",
+                   Mường_So="commune", Bản_Lang="commune")  # fmt: skip
+    rows = {r.row_label: r.parent_path for r in parse_annex_tables(document(table), names).rows}
+    assert rows["Tân Lập"] == rows["Bản Mù"] == "Huyện Bảo Lâm"
+    assert rows["Mường So"] == "Huyện Văn Yên"
+    assert rows["Huyện Bảo Lâm"] == rows["Huyện Văn Yên"] == "TOTAL"
+
+
+def test_rows_without_numbers_nest_sections_over_the_rows_they_sum() -> None:
+    table = grid(
+        [
+            ["Danh mục", "Tổng cộng", "Xã A", "Xã B"],
+            ["Tổng cộng", "100,5", "60,25", "40,25"],
+            ["Phát triển lâm nghiệp", "70,5", "40,25", "30,25"],
+            ["Khoanh nuôi tái sinh rừng", "30", "20", "10"],
+            ["Trồng rừng phòng hộ", "40,5", "20,25", "20,25"],
+            ["Cây dược liệu", "30", "20", "10"],
+            ["Trồng mới quế", "12", "8", "4"],
+            ["Trồng mới thảo quả", "18", "12", "6"],
+        ]
+    )
+    rows = {r.row_label: r.parent_path for r in parse_annex_tables(document(table), units()).rows}
+    assert rows["Khoanh nuôi tái sinh rừng"] == rows["Trồng rừng phòng hộ"] == "Phát triển lâm nghiệp"
+    assert rows["Trồng mới quế"] == rows["Trồng mới thảo quả"] == "Cây dược liệu"
+    assert rows["Phát triển lâm nghiệp"] == rows["Cây dược liệu"] == "TOTAL"
+
+
+def test_a_total_column_of_its_neighbours_stays_a_total_where_units_are_rows() -> None:
+    table = grid(
+        [
+            ["Huyện, thành phố", "Tổng kinh phí (tỷ đồng)", "Ngân sách tỉnh (tỷ đồng)", "Ngân sách huyện (tỷ đồng)"],
+            ["Tân Lập", "10,5", "6,25", "4,25"],
+            ["Bản Mù", "8", "5", "3"],
+        ]
+    )
+    columns = {c.column_label: c for c in parse_annex_tables(document(table), UNITS).columns}
+    assert columns["Tổng kinh phí (tỷ đồng)"].column_role == "total"
+    assert columns["Ngân sách tỉnh (tỷ đồng)"].column_whole == "Tổng kinh phí (tỷ đồng)"
+    measure = grid(
+        [
+            ["Xã", "Tổng số thôn", "Số thôn đạt chuẩn", "Số thôn chưa đạt"],
+            ["Tân Lập", "12", "5", "4"],
+            ["Bản Mù", "9", "3", "3"],
+        ]
+    )
+    columns = {c.column_label: c for c in parse_annex_tables(document(measure), UNITS).columns}
+    assert columns["Tổng số thôn"].column_role == "value"  # not the sum of its neighbours: a measure
+
+
+def test_a_measure_stated_on_a_header_group_or_on_the_whole_applies_to_its_columns() -> None:
+    table = grid(
+        [
+            [("TT", 2, 1), ("Nội dung", 2, 1), ("Kế hoạch vốn (tỷ đồng)", 1, 2)],
+            ["Tổng cộng", "Ngân sách tỉnh"],
+            ["1", "Giao thông", "5,5", "5,5"],
+        ],
+        header_rows=2,
+    )
+    cells = {c.column_label: c for c in parse_annex_tables(document(table), UNITS).cells}
+    assert cells["Kế hoạch vốn (tỷ đồng) / Tổng cộng"].measure_kind == "money"
+    assert cells["Kế hoạch vốn (tỷ đồng) / Tổng cộng"].measure_scale == 1e9
+    by_units = parse_annex_tables(
+        document(grid([["TT", "Chỉ tiêu", "Tổng cộng (ha)", "Tân Lập", "Bản Mù"], ["1", "Trồng rừng", "5", "2", "3"]])),
+        UNITS,
+    )
+    assert {c.measure for c in by_units.cells} == {"ha"}
