@@ -14,8 +14,10 @@ from pipeline.checks import recheck_database
 from pipeline.limits import DEFAULT_LIMITS, Limits
 from pipeline.outputs import OutputBusy, OutputUnwritable, csvs_match, output_lock
 from pipeline.publish import write_csvs, write_package
-from pipeline.report import write_report
+from pipeline.report import HTML_NAME, REPORT_FOLDER, report_path, write_report, write_report_files
+from pipeline.report.console import failure_lines
 from pipeline.run import DATABASE_NAME, RunRefused, RunSummary, run_extract, summarize
+from pipeline.workbook import WORKBOOK_NAME, write_workbook
 
 log = logging.getLogger(__name__)
 EXIT_OK = 0
@@ -40,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="read every document in the raw folder into <out>/plans.duckdb and <out>/csv",
         description="Read every document under --raw, validate the tables, run the cross-checks and "
-        "write <out>/plans.duckdb and <out>/csv/<table>.csv. The raw folder is never modified.",
+        "write <out>/plans.duckdb, <out>/csv/<table>.csv and the checks report <out>/report/checks.html; print "
+        "each failed check and the report's path. The raw folder is never modified.",
     )
     extract.add_argument("--raw", type=Path, default=Path("raw"), help="folder of source documents (default: raw)")
     _add_out(extract)
@@ -73,21 +76,22 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="run the cross-checks again on <out>/plans.duckdb and print their summary",
         description="Re-run every SQL check of pipeline/checks on the existing database (after you edit or add "
-        "a check) without reading the documents again.",
+        "a check) without reading the documents again; rewrite the CSVs and <out>/report.",
     )
     _add_out(check)
     publish = commands.add_parser(
         "publish",
-        help="write <out>/publish: CSVs for Excel, datapackage.json and the checks report",
-        description="Write <out>/publish with one UTF-8 CSV per table (with a byte-order mark, for Excel), a "
-        "Frictionless datapackage.json generated from schemas/, and checks.md / checks.html.",
+        help="write <out>/publish: an Excel workbook, CSVs, datapackage.json and the checks report",
+        description="Write <out>/publish with plans.xlsx (a sheet per table, codes as text), one UTF-8 CSV per "
+        "table (with a byte-order mark, for Excel), a Frictionless datapackage.json generated from schemas/, "
+        "and checks.md / checks.html; print the report's path.",
     )
     _add_out(publish)
     report = commands.add_parser(
         "report",
-        help="write <out>/publish/checks.md and checks.html and print the markdown",
-        description="Write the checks report (per document: failed and warned checks with both sides' "
-        "provenance) and print it.",
+        help="write <out>/report/checks.md and checks.html and print the markdown",
+        description="Write the checks report again (in Vietnamese; per document: failed checks with both sides, "
+        "their likely cause and a picture of the page, then warnings) and print it.",
     )
     _add_out(report)
     return parser
@@ -123,6 +127,17 @@ def print_summary(summary: RunSummary) -> None:
     )
 
 
+def print_failures(out: Path) -> None:
+    """After the summary: each failed check (a few per document), then where the report is."""
+    database = out / DATABASE_NAME
+    if database.exists():
+        lines = failure_lines(database)
+        if lines:
+            print("failed checks:")
+            print("\n".join(lines))
+    print(f"report: {report_path(out)}")
+
+
 def exit_code(summary: RunSummary) -> int:
     if summary.documents_failed:
         return EXIT_DOCUMENTS_FAILED
@@ -154,6 +169,7 @@ def run_command(args: argparse.Namespace) -> int:
             limits = Limits(args.max_pages, args.max_page_megapixels, args.max_seconds)
             summary = run_extract(args.raw, args.out, executor, not args.no_cache, args.allow_empty, limits)
         print_summary(summary)
+        print_failures(args.out)
         return exit_code(summary)
     database = args.out / DATABASE_NAME
     if not database.exists():
@@ -174,15 +190,25 @@ def run_on_database(args: argparse.Namespace, database: Path) -> int:
     if args.command == "check":
         recheck_database(database)
         write_csvs(database, csv_folder)
+        write_report(database, args.out / REPORT_FOLDER)
         summary = summarize(database)
         print_summary(summary)
+        print_failures(args.out)
         return exit_code(summary)
-    publish_folder = args.out / "publish"
     if args.command == "publish":
-        written = write_package(database, publish_folder, extra=lambda folder: write_report(database, folder))
+        publish_folder = args.out / "publish"
+        written = write_package(database, publish_folder, extra=lambda folder: publish_extras(database, folder))
         print(f"published {len(written)} files to {publish_folder}")
+        print(f"workbook: {publish_folder / WORKBOOK_NAME}")
+        print(f"report: {publish_folder / HTML_NAME}")
         return EXIT_OK
-    markdown_path, html_path = write_report(database, publish_folder)
+    markdown_path, html_path = write_report(database, args.out / REPORT_FOLDER)
     print(markdown_path.read_text(encoding="utf-8"))
     print(f"written: {markdown_path} and {html_path}", file=sys.stderr)
     return EXIT_OK
+
+
+def publish_extras(database: Path, folder: Path) -> None:
+    """What publish adds to the CSVs and datapackage.json: the workbook and the report."""
+    write_workbook(database, folder / WORKBOOK_NAME)
+    write_report_files(database, folder)

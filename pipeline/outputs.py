@@ -14,8 +14,9 @@ import csv
 import fcntl
 import logging
 import os
+import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -109,3 +110,18 @@ def csv_run_id(csv_folder: Path) -> str | None:
 def csvs_match(database: Path, csv_folder: Path) -> bool:
     """True when the CSVs were written by the run that wrote the database."""
     return database_run_id(database) is not None and database_run_id(database) == csv_run_id(csv_folder)
+
+
+def replace_folder(folder: Path, fill: Callable[[Path], object]) -> None:
+    """Fill a staging folder, then put it in place of `folder` in two renames: readers see the old
+    folder or the new one, never half of either."""
+    staging = folder.with_name(folder.name + ".new")
+    retired = folder.with_name(folder.name + ".old")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    fill(staging)
+    shutil.rmtree(retired, ignore_errors=True)
+    if folder.exists():
+        folder.rename(retired)
+    staging.rename(folder)
+    shutil.rmtree(retired, ignore_errors=True)

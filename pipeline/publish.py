@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from pipeline.outputs import replace_folder
 from pipeline.schemas import TABLE_ORDER, TableSpec, sql_literal, table_spec
 from pipeline.version import pipeline_version
 
@@ -31,20 +32,6 @@ FRICTIONLESS_TYPES = {
 # of their document's edition (documents.unit_edition: admin_units or admin_units_2025), which a
 # Frictionless foreign key, always to one resource, cannot say; the unit_code descriptions do.
 DOCUMENT_KEY = {"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}
-
-
-def _swap_in(folder: Path, fill: Callable[[Path], None]) -> None:
-    """Fill a staging folder, then put it in place of `folder` in two renames."""
-    staging = folder.with_name(folder.name + ".new")
-    retired = folder.with_name(folder.name + ".old")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    fill(staging)
-    shutil.rmtree(retired, ignore_errors=True)
-    if folder.exists():
-        folder.rename(retired)
-    staging.rename(folder)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _copy_tables(database: Path, folder: Path, for_spreadsheets: bool) -> None:
@@ -85,7 +72,7 @@ def _prepend_bom(path: Path) -> None:
 
 def write_csvs(database: Path, folder: Path) -> list[Path]:
     """Every table as UTF-8 CSV with a header row, replacing `folder` as a whole."""
-    _swap_in(folder, lambda staging: _copy_tables(database, staging, for_spreadsheets=False))
+    replace_folder(folder, lambda staging: _copy_tables(database, staging, for_spreadsheets=False))
     return sorted(folder.glob("*.csv"))
 
 
@@ -159,5 +146,5 @@ def write_package(database: Path, folder: Path, extra: Callable[[Path], object] 
         if extra is not None:
             extra(staging)
 
-    _swap_in(folder, fill)
+    replace_folder(folder, fill)
     return sorted(folder.iterdir())

@@ -1,9 +1,10 @@
 """The extract command end to end: load the raw folder's manifest, process what the cache lacks,
-save the database and CSVs.
+save the database, CSVs and checks report.
 
 Documents are extracted independently (serially, or on any concurrent.futures.Executor) into the
 extraction cache, validated in batches; the output database is then built from the cache, the
-checks run in it, and the CSVs written. The summary counts what an analyst needs to know.
+checks run in it, and the CSVs and the checks report (<out>/report) written. The summary counts
+what an analyst needs to know.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from pipeline.places.crosswalk import build_crosswalk
 from pipeline.places.gazetteer import EDITION_2025, PRE_2025
 from pipeline.publish import write_csvs
 from pipeline.records import DocumentRow, RunRow
+from pipeline.report import REPORT_FOLDER, write_report
 from pipeline.schemas import DOCUMENT_TABLES, REFERENCE_TABLES, table_spec
 from pipeline.validate import validate_batch, validate_rows
 from pipeline.vocabulary import reference_frames
@@ -112,6 +114,7 @@ def run_extract(
         run = RunRow(run_id=new_run_id(), run_started_at=started_at, raw_folder=str(raw))
         save(database, cache, manifest, manifest.unread + unread, run)
         write_csvs(database, out / "csv")
+        write_report(database, out / REPORT_FOLDER)
     summary = summarize(database)
     return replace(summary, documents_parsed=len(todo), documents_cached=len(manifest.files) - len(todo))
 

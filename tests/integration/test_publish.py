@@ -51,7 +51,7 @@ def test_checks_report_lists_the_seed_checks(published: Path) -> None:
     for source in ("meo-vac-30-CTr-HU-2022.docx", "meo-vac-30-CTr-HU-2022.pdf"):
         assert f"## {source}" in markdown and source in page
     assert "| footnote_vs_annex | 16 | 0 | 0 |" in markdown
-    assert "WARN unchecked_claims" in markdown and 'class="warn"' in page
+    assert "### Con số chưa đối chiếu được" in markdown and "<section class='unchecked'>" in page
 
 
 def test_columns_carry_descriptions_in_duckdb(seed_db: duckdb.DuckDBPyConnection) -> None:
@@ -69,8 +69,11 @@ def test_failed_checks_are_in_the_report_with_both_sides(tmp_path: Path) -> None
     planted = replace_in_part(SEED_DOCX, tmp_path / "planted.docx", "word/footnotes.xml", "Tả Lũng 5", "Tả Lũng 6")
     extract_folder([planted], tmp_path).close()
     assert main(["report", "--out", str(tmp_path / "out")]) == 0
-    markdown = (tmp_path / "out" / "publish" / "checks.md").read_text(encoding="utf-8")
-    failing = [line for line in markdown.splitlines() if line.startswith("| FAIL footnote_vs_annex")]
-    assert len(failing) == 1
-    assert "row II.2" in failing[0] and "00796" in failing[0] and "footnote 1" in failing[0]
-    assert "| 5 | 6 | 1 |" in failing[0]
+    markdown = (tmp_path / "out" / "report" / "checks.md").read_text(encoding="utf-8")
+    at = markdown.index("`footnote_vs_annex` _(")
+    heading = markdown[:at].splitlines()[-1]
+    assert "dòng II.2" in heading and "00796" in heading and "chú thích 1" in heading
+    sides = markdown[at : markdown.index("Nguyên nhân có thể", at)]
+    assert "| Số đối chiếu | II.2 | Kế hoạch từ năm 2022 - 2025 |" in sides and "| 5 | — |" in sides
+    assert "| Số tìm thấy |  | [chú thích] Tả Lũng 6 thôn |  | 6 | — |" in sides
+    assert "| Chênh lệch | | | | +1 | |" in sides
