@@ -18,7 +18,15 @@ import duckdb
 import pandas as pd
 
 from pipeline.resources import sql_files
-from pipeline.schemas import all_specs, comment_sql, conform, create_table_sql, sql_literal, table_spec
+from pipeline.schemas import (
+    all_specs,
+    column_description,
+    comment_sql,
+    conform,
+    create_table_sql,
+    sql_literal,
+    table_spec,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +69,21 @@ def atomic_database(target: Path, start_from: Path | None = None) -> Iterator[du
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     for _name, sql in sql_files("views"):
         con.execute(sql)
+    describe_view_columns(con)
+
+
+def describe_view_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A view column its SQL file leaves undescribed is a table's column under its own name
+    (doc_id, check_name): it takes that column's description from the schemas, defined once."""
+    undescribed = con.execute(
+        "SELECT c.table_name, c.column_name FROM duckdb_columns() c "
+        "JOIN duckdb_views() v ON v.view_name = c.table_name AND v.schema_name = c.schema_name "
+        "WHERE NOT v.internal AND NOT v.temporary AND (c.comment IS NULL OR c.comment = '')"
+    ).fetchall()
+    for view, column in undescribed:
+        description = column_description(column)
+        if description is not None:
+            con.execute(f"COMMENT ON COLUMN {view}.{column} IS {sql_literal(description)}")
 
 
 def copy_cached(con: duckdb.DuckDBPyConnection, cache_database: Path, run_files: pd.DataFrame) -> None:

@@ -119,6 +119,12 @@ def table_spec(name: str) -> TableSpec:
     return TableSpec(name, table["description"], tuple(columns), tuple(table.get("primary_key", ())))
 
 
+def column_description(name: str) -> str | None:
+    """The description of the column defined under `name` in schemas/columns.toml, if any."""
+    definition = _column_definitions().get(name)
+    return str(definition["description"]) if definition else None
+
+
 def all_specs() -> list[TableSpec]:
     return [table_spec(name) for name in TABLE_ORDER]
 
