@@ -43,7 +43,7 @@ def draw_pictures(database: Path, content: ReportContent) -> dict[tuple[str, int
     raw_folder = content.run.raw_folder if content.run else ""
     drawn: dict[tuple[str, int], Pictures] = {}
     for document in content.documents:
-        failures = content.failures(document.doc_id)
+        failures = content.failures(document)
         if not failures:
             continue
         path = source_path(raw_folder, document.source_file, document.sha256, database)

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
-from pipeline.report.findings import read_documents, read_findings
+from pipeline.report.content import read_content
 from pipeline.report.numbers import vi_number, vi_signed
 from pipeline.report.wording import sides, where_en
 
@@ -22,12 +20,10 @@ CAUSE_HEAD, CAUSE_TAIL = 45, 90
 def failure_lines(database: Path, per_document: int = MAX_LINES_PER_DOCUMENT) -> list[str]:
     """'<file>: N checks failed' then an indented line per failed check, at most `per_document`,
     then 'and N more'. Nothing when no check failed."""
-    with duckdb.connect(str(database), read_only=True) as con:
-        documents = read_documents(con)
-        findings = read_findings(con)
+    content = read_content(database)
     lines = []
-    for document in documents:
-        failed = [f for f in findings.get(document.doc_id, []) if f.status == "fail"]
+    for document in content.documents:
+        failed = content.failures(document)
         if not failed:
             continue
         lines.append(f"{document.source_file}: {len(failed)} {'check' if len(failed) == 1 else 'checks'} failed")

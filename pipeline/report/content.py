@@ -36,19 +36,27 @@ class ReportContent:
     counts: dict[str, list[CheckCount]] = field(default_factory=dict)
     findings: dict[str, list[Finding]] = field(default_factory=dict)
 
-    def failures(self, doc_id: str) -> list[Finding]:
-        return [f for f in self.findings.get(doc_id, []) if f.status == "fail"]
+    def of(self, document: DocumentInfo) -> list[Finding]:
+        """A document's findings. Only a document read has any: a duplicate shares its original's
+        doc_id, and would otherwise repeat the original's findings as its own."""
+        return self.findings.get(document.doc_id, []) if document.document_status == "ok" else []
 
-    def warning_groups(self, doc_id: str) -> dict[str, list[Finding]]:
+    def counts_of(self, document: DocumentInfo) -> list[CheckCount]:
+        return self.counts.get(document.doc_id, []) if document.document_status == "ok" else []
+
+    def failures(self, document: DocumentInfo) -> list[Finding]:
+        return [f for f in self.of(document) if f.status == "fail"]
+
+    def warning_groups(self, document: DocumentInfo) -> dict[str, list[Finding]]:
         """Warnings of a document by check, unchecked claims left out (see `unchecked`)."""
         groups: dict[str, list[Finding]] = {}
-        for finding in self.findings.get(doc_id, []):
+        for finding in self.of(document):
             if finding.status == "warn" and finding.check_name != UNCHECKED:
                 groups.setdefault(finding.check_name, []).append(finding)
         return groups
 
-    def unchecked(self, doc_id: str) -> list[Finding]:
-        return [f for f in self.findings.get(doc_id, []) if f.check_name == UNCHECKED]
+    def unchecked(self, document: DocumentInfo) -> list[Finding]:
+        return [f for f in self.of(document) if f.check_name == UNCHECKED]
 
 
 def read_content(database: Path) -> ReportContent:

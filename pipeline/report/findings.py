@@ -35,7 +35,7 @@ SELECT d.doc_id, d.source_file, d.format, d.sha256, d.doc_type, d.doc_number, d.
        count(k.status) FILTER (WHERE k.status = 'pass') AS passed,
        count(k.status) FILTER (WHERE k.status = 'fail') AS failed,
        count(k.status) FILTER (WHERE k.status = 'warn') AS warned
-FROM documents d LEFT JOIN checks k USING (doc_id)
+FROM documents d LEFT JOIN checks k ON k.doc_id = d.doc_id AND d.status = 'ok'
 GROUP BY ALL
 ORDER BY failed = 0, warned = 0, d.source_file
 """
@@ -46,6 +46,7 @@ SELECT k.doc_id, k.check_name,
        count(*) FILTER (WHERE k.status = 'warn') AS warned
 FROM checks k GROUP BY ALL ORDER BY k.doc_id, k.check_name
 """
+# A duplicate shares its original's doc_id: only the document read ('ok') is given the checks.
 # Each non-passing check row with what it points at; correlated subqueries take one row each, so
 # a footnote listed twice or a cell key met twice never repeats a finding.
 FINDINGS_QUERY = """

@@ -19,6 +19,7 @@ from pipeline.report.wording import (
     EXPLAIN_STATUS,
     NO_PICTURE,
     cause_vi,
+    document_read,
     figure_label,
     sides,
     where_en,
@@ -80,7 +81,7 @@ def _run(content: ReportContent) -> str:
 def _summary(content: ReportContent) -> str:
     rows = []
     for number, doc in enumerate(content.documents, start=1):
-        read = "đã đọc" if doc.document_status == "ok" else f"{doc.document_status}: {doc.error or ''}"
+        read = document_read(doc.document_status, doc.error)
         css = " ".join(c for c, n in (("has-fail", doc.failed), ("has-warn", doc.warned)) if n)
         rows.append(
             f"<tr class='{css}'><td><a href='#doc-{number}'>{escape(doc.source_file)}</a></td><td>{escape(read)}</td>"
@@ -100,7 +101,7 @@ def _summary(content: ReportContent) -> str:
 
 def _document(content: ReportContent, doc: DocumentInfo, number: int, pictures: dict[tuple[str, int], Pictures]) -> str:
     parts = [f"<section id='doc-{number}'><h2>{escape(doc.source_file)}</h2>", _document_line(doc)]
-    counts = content.counts.get(doc.doc_id, [])
+    counts = content.counts_of(doc)
     if counts:
         parts.append(
             "<details><summary>Kết quả từng kiểm tra <span class='en'>results per check</span></summary><table>"
@@ -113,17 +114,17 @@ def _document(content: ReportContent, doc: DocumentInfo, number: int, pictures: 
             )
             + "</table></details>"
         )
-    failures = content.failures(doc.doc_id)
+    failures = content.failures(doc)
     if failures:
         parts.append(f"<h3>Không khớp ({len(failures)})<span class='en'>Failures</span></h3>")
         parts += [_failure(f, i, pictures.get((doc.doc_id, i), Pictures())) for i, f in enumerate(failures)]
     elif doc.document_status == "ok":
         parts.append("<p>Mọi phép đối chiếu đều khớp.<span class='en'>No check failed.</span></p>")
-    groups = content.warning_groups(doc.doc_id)
+    groups = content.warning_groups(doc)
     if groups:
         parts.append(f"<h3>Cảnh báo ({sum(map(len, groups.values()))})<span class='en'>Warnings, by check</span></h3>")
         parts += [_warning_group(name, items) for name, items in groups.items()]
-    unchecked = content.unchecked(doc.doc_id)
+    unchecked = content.unchecked(doc)
     if unchecked:
         parts.append(_unchecked(unchecked))
     return "".join(parts) + "</section>"
@@ -137,7 +138,10 @@ def _document_line(doc: DocumentInfo) -> str:
         form = f"PDF, {doc.pages or '?'} trang{scan}"
     else:
         form = f"{doc.format.upper()}, không có số trang"
-    return f"<p>{escape(what)}{escape(issued)} · {escape(form)}</p>"
+    line = f"<p>{escape(what)}{escape(issued)} · {escape(form)}</p>"
+    if doc.document_status != "ok":
+        line += f"<p><b>{escape(document_read(doc.document_status, doc.error))}</b></p>"
+    return line
 
 
 def _failure(finding: Finding, index: int, pictures: Pictures) -> str:

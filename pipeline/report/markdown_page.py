@@ -12,6 +12,7 @@ from pipeline.report.wording import (
     EXPLAIN_ROW_PATHS,
     EXPLAIN_STATUS,
     cause_vi,
+    document_read,
     figure_label,
     sides,
     where_en,
@@ -36,22 +37,24 @@ def render_markdown(content: ReportContent) -> str:
     lines += ["| văn bản (document) | đọc (read) | khớp (passed) | không khớp (failed) | cảnh báo (warned) |"]
     lines += ["|---|---|---|---|---|"]
     for doc in content.documents:
-        read = "đã đọc" if doc.document_status == "ok" else f"{doc.document_status}: {doc.error or ''}"
+        read = document_read(doc.document_status, doc.error)
         lines.append(f"| {_cell(doc.source_file)} | {_cell(read)} | {doc.passed} | {doc.failed} | {doc.warned} |")
     for doc in content.documents:
         lines += ["", f"## {doc.source_file}", ""]
-        counts = content.counts.get(doc.doc_id, [])
+        if doc.document_status != "ok":
+            lines += [f"**{document_read(doc.document_status, doc.error)}**", ""]
+        counts = content.counts_of(doc)
         if counts:
             lines += ["| kiểm tra (check) | khớp | không khớp | cảnh báo |", "|---|---|---|---|"]
             lines += [f"| {c.check_name} | {c.passed} | {c.failed} | {c.warned} |" for c in counts]
-        failures = content.failures(doc.doc_id)
+        failures = content.failures(doc)
         if failures:
             lines += ["", f"### Không khớp ({len(failures)}) — failures"]
             for index, finding in enumerate(failures, start=1):
                 lines += _failure(index, finding)
         elif doc.document_status == "ok":
             lines += ["", "Mọi phép đối chiếu đều khớp. _No check failed._"]
-        for check_name, items in content.warning_groups(doc.doc_id).items():
+        for check_name, items in content.warning_groups(doc).items():
             lines += ["", f"### Cảnh báo `{check_name}` ({len(items)}) — warnings", ""]
             lines += ["| ở đâu (where) | số đối chiếu | số tìm thấy | chênh lệch | chi tiết (detail) |"]
             lines += ["|---|---|---|---|---|"]
@@ -60,7 +63,7 @@ def render_markdown(content: ReportContent) -> str:
                 f"{vi_signed(f.difference)} | {_cell(f.detail or '')} |"
                 for f in items
             ]
-        unchecked = content.unchecked(doc.doc_id)
+        unchecked = content.unchecked(doc)
         if unchecked:
             lines += ["", f"### Con số chưa đối chiếu được ({len(unchecked)}) — unchecked claims", ""]
             lines += ["| số | con số | trang | câu văn |", "|---|---|---|---|"]

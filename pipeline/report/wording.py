@@ -14,8 +14,12 @@ from collections.abc import Callable
 from pipeline.report.findings import Figure, Finding
 from pipeline.report.numbers import vi_number
 
-STATUS_VI = {"fail": "Không khớp", "warn": "Cảnh báo", "pass": "Khớp"}
-STATUS_EN = {"fail": "failed", "warn": "warning", "pass": "passed"}
+DOCUMENT_STATUS_VI = {
+    "ok": "đã đọc",
+    "duplicate": "bản trùng, đã đọc dưới tên khác",
+    "skipped": "bỏ qua: cần Tesseract hoặc LibreOffice",
+    "failed": "không đọc được",
+}
 SUMMING_CHECKS = frozenset({"total_vs_units", "parent_vs_children", "total_vs_periods", "total_vs_parts"})
 # The two sides of a comparison: (Vietnamese, English) for the stated figure and for the other.
 SIDES_OF_SUMS = (("Số ghi", "stated"), ("Tổng các phần", "sum of the parts"))
@@ -79,6 +83,13 @@ def figure_label(figure: Figure, limit: int) -> str:
         label = label[:limit] + "…"
     source = SOURCE_VI.get(figure.source)
     return f"[{source}] {label}" if source else label
+
+
+def document_read(status: str, error: str | None) -> str:
+    """How a document was read, for the reader: 'đã đọc'; 'bản trùng, ... (duplicate): <error>'."""
+    if status == "ok":
+        return DOCUMENT_STATUS_VI["ok"]
+    return f"{DOCUMENT_STATUS_VI.get(status, status)} ({status})" + (f": {error}" if error else "")
 
 
 def sides(check_name: str) -> tuple[tuple[str, str], tuple[str, str]]:

@@ -38,6 +38,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedP
     for pdf in PDFS:
         (raw / pdf.name).write_bytes(pdf.read_bytes())
     set_annex_cell(SEED_DOCX, raw / "seed-planted.docx", "II.2", "Tả Lũng", "6")
+    # A copy shares its original's doc_id: its failures must not be told twice.
+    (raw / "z-copy-of-seed-planted.docx").write_bytes((raw / "seed-planted.docx").read_bytes())
     result = subprocess.run(
         [sys.executable, "-m", "pipeline", "extract", "--raw", str(raw), "--out", str(folder / "out")],
         capture_output=True,
@@ -65,13 +67,14 @@ def test_the_run_prints_each_failed_check_then_where_the_report_is(
     result, out = run
     assert result.returncode == EXIT_CHECKS_FAILED, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("documents: 3 ok")
+    assert lines[0].startswith("documents: 3 ok") and "1 duplicates" in lines[0]
     assert lines[1] == "failed checks:"
     assert "swapped_and_cross_table.pdf: 3 checks failed" in lines
     swapped = next(line for line in lines if "row 9" in line and "total_vs_units" in line)
     assert "stated 7.460.951.000, sum of the parts 7.461.221.000, difference +270.000" in swapped
     assert "two neighbouring digits swapped" in swapped
     assert "seed-planted.docx: 3 checks failed" in lines
+    assert not any(line.startswith("z-copy-of-seed-planted.docx") for line in lines)
     assert lines[-1] == f"report: {report_path(out)}"
     assert report_path(out).is_file()
 
@@ -126,6 +129,14 @@ def test_a_pdf_failure_has_a_picture_of_its_rows_with_the_cells_outlined(page: s
     assert near(COLOURS["stated"]) and near(COLOURS["part"])  # the total in red, its parts in blue
     assert image.width > 300 and image.height < 1200  # the table's rows, not the whole page
     assert "đánh dấu 5/5 số liệu" in swapped
+
+
+def test_a_duplicate_is_listed_without_its_originals_findings(page: str) -> None:
+    copy = section(page, "z-copy-of-seed-planted.docx")
+    assert "duplicate" in copy and "Không khớp (" not in copy and "<article" not in copy
+    summary = page[: page.index("<section id='doc-")]
+    listed = r"z-copy-of-seed-planted\.docx</a></td><td>bản trùng[^<]*\(duplicate\)[^<]*</td><td class='num'>0</td>"
+    assert re.search(listed, summary)
 
 
 def test_a_word_document_says_it_has_no_page_to_show(page: str) -> None:
