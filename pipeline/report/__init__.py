@@ -20,7 +20,7 @@ from pipeline.outputs import replace_folder
 from pipeline.report.content import ReportContent, read_content
 from pipeline.report.html_page import render_html
 from pipeline.report.markdown_page import render_markdown
-from pipeline.report.pictures import Pictures, document_pages, pictures_of, source_path
+from pipeline.report.pictures import MAX_PICTURES_PER_REPORT, Pictures, document_pages, pictures_of, source_path
 
 REPORT_FOLDER = "report"
 HTML_NAME = "checks.html"
@@ -42,14 +42,17 @@ def draw_pictures(database: Path, content: ReportContent) -> dict[tuple[str, int
     """Pictures of every failure, by (document id, position among its document's failures)."""
     raw_folder = content.run.raw_folder if content.run else ""
     drawn: dict[tuple[str, int], Pictures] = {}
+    left = MAX_PICTURES_PER_REPORT
     for document in content.documents:
         failures = content.failures(document)
         if not failures:
             continue
-        path = source_path(raw_folder, document.source_file, document.sha256, database)
+        path = source_path(raw_folder, document.source_file, document.sha256, database) if left > 0 else None
         with document_pages(document, path) as pages:
             for index, finding in enumerate(failures):
-                drawn[(document.doc_id, index)] = pictures_of(finding, index, document, pages)
+                pictures = pictures_of(finding, index, document, pages) if left > 0 else Pictures(missing="not_shown")
+                left -= len(pictures.pages)
+                drawn[(document.doc_id, index)] = pictures
     return drawn
 
 

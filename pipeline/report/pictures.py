@@ -23,9 +23,12 @@ from pipeline.report.page_pictures import PagePicture, PdfPages, Target, open_pd
 log = logging.getLogger(__name__)
 COLOURS = {STATED: (210, 0, 0), PART: (31, 95, 191), FOUND: (224, 112, 0)}
 CONTEXT_COLOUR = (110, 110, 110)
-# Bounds on what one report renders: the first failures of a document are the ones read first.
+# Bounds on what one report renders (time, and the size of a page that embeds its pictures): the
+# first failures of a document are the ones read first; a folder of a thousand failing documents
+# still gives a report a browser opens.
 MAX_PICTURED_FINDINGS = 20
 MAX_PAGES_PER_FINDING = 4
+MAX_PICTURES_PER_REPORT = 200
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from pipeline.report.findings import Figure, Finding
 from pipeline.report.numbers import vi_number
+from pipeline.report.pictures import MAX_PICTURED_FINDINGS, MAX_PICTURES_PER_REPORT
 
 DOCUMENT_STATUS_VI = {
     "ok": "đã đọc",
@@ -33,8 +34,10 @@ NO_PICTURE = {
     ),
     "no_figures": ("Không có số liệu nào có số trang để vẽ.", "No figure of this comparison has a page."),
     "not_shown": (
-        "Hình trang chỉ vẽ cho các lỗi đầu tiên của văn bản.",
-        "Pictures are drawn for a document's first failures only.",
+        f"Hình trang chỉ vẽ cho các lỗi đầu tiên ({MAX_PICTURED_FINDINGS} lỗi mỗi văn bản, "
+        f"{MAX_PICTURES_PER_REPORT} hình mỗi báo cáo).",
+        f"Pictures are drawn for the first failures only ({MAX_PICTURED_FINDINGS} per document, "
+        f"{MAX_PICTURES_PER_REPORT} per report).",
     ),
     "failed": ("Không vẽ được hình trang.", "The page could not be drawn."),
 }

@@ -161,3 +161,29 @@ def test_the_markdown_report_says_the_same(run: tuple[subprocess.CompletedProces
     markdown = (run[1] / "report" / "checks.md").read_text(encoding="utf-8")
     assert "## swapped_and_cross_table.pdf" in markdown
     assert "| Tổng các phần | | | | 7.461.221.000 | |" in markdown
+
+
+def test_every_likely_cause_of_the_run_is_put_into_vietnamese(
+    run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    import duckdb
+
+    from pipeline.report.wording import cause_vi
+
+    with duckdb.connect(str(run[1] / "plans.duckdb"), read_only=True) as con:
+        rows = con.execute("SELECT DISTINCT diagnosis FROM checks WHERE diagnosis IS NOT NULL").fetchall()
+    causes = [row[0] for row in rows]
+    assert causes
+    assert [cause for cause in causes if cause_vi(cause) is None] == []
+
+
+def test_a_report_draws_a_bounded_number_of_pictures(
+    run: tuple[subprocess.CompletedProcess[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.report
+
+    monkeypatch.setattr(pipeline.report, "MAX_PICTURES_PER_REPORT", 1)
+    _markdown, bounded = pipeline.report.build_report(run[1] / "plans.duckdb")
+    first = PNG_RE.findall(bounded)
+    assert 1 <= len(first) <= 4  # the first failure keeps its pages, the others none
+    assert "Hình trang chỉ vẽ cho các lỗi đầu tiên" in bounded
